@@ -1,0 +1,77 @@
+import type { Db } from '@fakturo/db';
+import { type Clock, newId, systemClock } from '@fakturo/domain';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { healthRoutes } from './modules/health/routes';
+import { restModules } from './modules/index';
+import { authPlugin } from './plugins/auth';
+import { errorsPlugin } from './plugins/errors';
+import { graphqlPlugin } from './plugins/graphql';
+import { idempotencyPlugin } from './plugins/idempotency';
+import { openapiPlugin } from './plugins/openapi';
+import { rateLimitPlugin } from './plugins/rate-limit';
+import { sharedSchemas } from './schemas/common';
+
+export const API_VERSION = '0.1.0';
+
+export interface AppOptions {
+  db: Db;
+  /** A pino logger; none for tests. */
+  logger?: FastifyBaseLogger;
+  /** The clock of an organisation (sandboxes may have their own); system time by default. */
+  clockFor?: (organizationId: string) => Clock;
+  rateLimit?: { max: number; timeWindowMs: number };
+  bodyLimit?: number;
+  publicUrl?: string;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._\-]{1,128}$/;
+
+/**
+ * Builds the HTTP application. Registration order follows fastify/demo: infrastructure plugins first
+ * (errors, auth, limits, idempotency, docs), then the routes, so every route gets every convention.
+ */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
+    bodyLimit: options.bodyLimit ?? 1024 * 1024,
+    // An incoming X-Request-Id is echoed (when it is sane), so a caller can trace its own ids.
+    genReqId: (request) => {
+      const incoming = request.headers['x-request-id'];
+      return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : newId('request');
+    },
+    ajv: {
+      customOptions: {
+        allErrors: true, // report every bad field at once
+        removeAdditional: false, // unknown fields are errors, not silently dropped
+        coerceTypes: 'array',
+        useDefaults: true,
+      },
+    },
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    reply.header('x-request-id', request.id);
+    return payload;
+  });
+
+  for (const schema of sharedSchemas) app.addSchema(schema);
+  for (const module of restModules) for (const schema of module.schemas) app.addSchema(schema);
+
+  await app.register(errorsPlugin);
+  await app.register(openapiPlugin, { version: API_VERSION, serverUrl: options.publicUrl });
+  await app.register(authPlugin, { db: options.db, clock: options.clockFor ?? (() => systemClock) });
+  await app.register(rateLimitPlugin, options.rateLimit ?? { max: 100, timeWindowMs: 1000 });
+  await app.register(idempotencyPlugin, { db: options.db });
+
+  await app.register(healthRoutes, { db: options.db });
+  await app.register(
+    async (v1) => {
+      for (const module of restModules) await v1.register(module.routes);
+    },
+    { prefix: '/v1' },
+  );
+  await app.register(graphqlPlugin, { db: options.db });
+  return app;
+}

@@ -1,0 +1,9 @@
+import { loadConfig } from './config';
+import { runUntilSignalled } from './platform';
+
+// `npm start` runs API and worker in one process; `npm run start:api` the API alone.
+const withWorker = process.argv.includes('--with-worker');
+runUntilSignalled(loadConfig(), { api: true, worker: withWorker }).catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,78 @@
+import type { Db } from '@fakturo/db';
+import { apiKeys, type Clock, type Ctx, DomainError } from '@fakturo/domain';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The authenticated, organisation-scoped context every domain call receives. */
+    ctx: Ctx;
+  }
+  interface FastifyContextConfig {
+    /** Public routes (health, docs, PSP callbacks) skip authentication. */
+    public?: boolean;
+    /** Scope required; default `read` for GET/HEAD and `write` otherwise. */
+    scope?: 'read' | 'write';
+  }
+  interface FastifyInstance {
+    /** Drops cached authentications, e.g. after a key was revoked. */
+    forgetAuthentications(): void;
+  }
+}
+
+const CACHE_TTL_MS = 5_000;
+
+/**
+ * Authentication resolves an actor and exactly one organisation in this single place and puts them in
+ * `request.ctx`. Modules never look at credentials; dashboard sessions and accountants acting for a client
+ * organisation become further branches here, not changes to the modules.
+ *
+ * Resolved keys are cached for a few seconds, so a hot read costs one query, not two; revoking a key
+ * clears this process's cache at once, other processes within CACHE_TTL_MS.
+ */
+export const authPlugin = fp(
+  async (app: FastifyInstance, options: { db: Db; clock: (organizationId: string) => Clock }) => {
+    const cache = new Map<string, { auth: apiKeys.Authenticated; expires: number }>();
+    app.decorate('forgetAuthentications', () => cache.clear());
+    app.decorateRequest('ctx', null as unknown as Ctx);
+
+    async function resolve(secret: string): Promise<apiKeys.Authenticated | null> {
+      const hit = cache.get(secret);
+      const now = Date.now();
+      if (hit && hit.expires > now) return hit.auth;
+      const auth = await apiKeys.authenticate(options.db, secret);
+      if (auth) {
+        if (cache.size > 10_000) cache.clear();
+        cache.set(secret, { auth, expires: now + CACHE_TTL_MS });
+        void apiKeys.touch(options.db, auth.keyId, new Date()).catch((err) => app.log.warn({ err }, 'key touch failed'));
+      }
+      return auth;
+    }
+
+    app.addHook('onRequest', async (request: FastifyRequest) => {
+      const config = request.routeOptions.config;
+      const url = request.routeOptions.url;
+      // Only the API itself is private; health, /docs and /openapi.json are public.
+      if (config?.public || !url || !(url.startsWith('/v1/') || url === '/graphql')) return;
+      const header = request.headers.authorization;
+      const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
+      if (!match) {
+        throw new DomainError('unauthenticated', 'api_key_missing', 'Send your secret key as `Authorization: Bearer <key>`.');
+      }
+      const auth = await resolve(match[1]!);
+      if (!auth) throw new DomainError('unauthenticated', 'api_key_invalid', 'The API key is unknown or revoked.');
+      const needed = config?.scope ?? (request.method === 'GET' || request.method === 'HEAD' ? 'read' : 'write');
+      if (!auth.scopes.includes(needed)) {
+        throw new DomainError('forbidden', 'scope_missing', `This key lacks the '${needed}' scope.`);
+      }
+      request.ctx = {
+        db: options.db,
+        organizationId: auth.organizationId,
+        clock: options.clock(auth.organizationId),
+        actor: { type: 'api_key', id: auth.keyId, scopes: auth.scopes },
+        requestId: request.id,
+      };
+    });
+  },
+  { name: 'auth' },
+);

@@ -1,0 +1,42 @@
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+
+export const API_DESCRIPTION = `API-first billing and invoicing for European businesses.
+
+**Authentication**: \`Authorization: Bearer <secret key>\`. Keys have the scopes \`read\` and \`write\`.
+
+**Conventions**: money in integer minor units with an ISO 4217 \`currency\`; dates \`YYYY-MM-DD\`; instants RFC 3339 UTC;
+lists use cursor pagination (\`limit\`, \`startingAfter\`, response \`hasMore\`/\`nextCursor\`); every POST accepts
+\`Idempotency-Key\`; resources carry \`version\` and an \`ETag\`, and PATCH honours \`If-Match\`; errors are RFC 9457
+problem details with a stable \`code\`; every response carries \`X-Request-Id\`; rate limits per key with \`RateLimit-*\`
+headers and \`Retry-After\` on 429.`;
+
+/** OpenAPI 3.1 from the TypeBox route schemas; named schemas ($id) become components. Docs at /docs. */
+export const openapiPlugin = fp(
+  async (app: FastifyInstance, options: { serverUrl?: string; version: string }) => {
+    await app.register(swagger, {
+      openapi: {
+        openapi: '3.1.0',
+        info: { title: 'Fakturo API', version: options.version, description: API_DESCRIPTION },
+        servers: options.serverUrl ? [{ url: options.serverUrl }] : [],
+        components: {
+          securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', description: 'Your secret API key' } },
+        },
+        security: [{ bearerAuth: [] }],
+      },
+      refResolver: {
+        buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`),
+      },
+    });
+    await app.register(swaggerUi, {
+      routePrefix: '/docs',
+      uiConfig: { docExpansion: 'list', deepLinking: true, defaultModelsExpandDepth: 0 },
+      uiHooks: {},
+      staticCSP: true,
+    });
+    app.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+  },
+  { name: 'openapi' },
+);

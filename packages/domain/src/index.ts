@@ -1,0 +1,14 @@
+export * as apiKeys from './api-keys/service';
+export * from './clock';
+export * as contacts from './contacts/service';
+export * from './contacts/types';
+export * from './context';
+export * from './errors';
+export * as events from './events/service';
+export * as idempotency from './idempotency/service';
+export * from './ids';
+export * as money from './money';
+export * as numbering from './numbering/service';
+export * as organizations from './organizations/service';
+export * from './organizations/types';
+export * from './pagination';
