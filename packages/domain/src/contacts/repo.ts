@@ -189,8 +189,9 @@ function escapeLike(text: string): string {
 
 export function filtered(ctx: Ctx, query: ContactListQuery): Knex.QueryBuilder {
   const q = selectContacts(ctx);
+  // Archived contacts leave the default list; `archived: true` lists them alone.
   if (query.archived === true) q.whereNotNull('c.archived_at');
-  else if (query.archived === false) q.whereNull('c.archived_at');
+  else q.whereNull('c.archived_at');
   for (const word of (query.q ?? '').toLowerCase().split(/\s+/).filter(Boolean)) {
     q.where('c.search_text', 'like', `%${escapeLike(word)}%`);
   }

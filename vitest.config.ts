@@ -1,0 +1,26 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['packages/domain/test/**/*.test.ts', 'apps/*/test/unit/**/*.test.ts'],
+        },
+      },
+      {
+        test: {
+          name: 'integration',
+          include: ['apps/*/test/**/*.test.ts', 'packages/sdk/test/**/*.test.ts', 'examples/test/**/*.test.ts'],
+          exclude: ['apps/*/test/unit/**'],
+          globalSetup: ['packages/testing/src/global-setup.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+          pool: 'forks',
+          maxWorkers: 3,
+        },
+      },
+    ],
+  },
+});
