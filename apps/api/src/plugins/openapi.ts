@@ -26,6 +26,11 @@ export const openapiPlugin = fp(
         },
         security: [{ bearerAuth: [] }],
       },
+      // GraphQL and GraphiQL are documented by their own schema, not as REST operations.
+      transform: ({ schema, url }) => ({
+        schema: (url.startsWith('/graphql') || url.startsWith('/graphiql') ? { ...schema, hide: true } : schema) as never,
+        url,
+      }),
       refResolver: {
         buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`),
       },
