@@ -1,12 +1,14 @@
 /**
  * Regenerates the committed artefacts from their single sources:
- *   openapi/openapi.json  ← the TypeBox route schemas (via @fastify/swagger)
+ *   openapi/openapi.json                    ← the TypeBox route schemas (via @fastify/swagger)
+ *   packages/sdk/src/generated/openapi.ts   ← that same spec text (via openapi-typescript)
  * With --check it regenerates in memory and fails when a committed file differs (CI drift check).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { buildApp } from '@fakturo/api';
 import { connect } from '@fakturo/db';
+import openapiTS, { astToString } from 'openapi-typescript';
 
 const root = resolve(import.meta.dirname, '..');
 const check = process.argv.includes('--check');
@@ -27,9 +29,31 @@ async function openapi(): Promise<Artefact> {
   return { path: 'openapi/openapi.json', content: `${JSON.stringify(spec, null, 2)}\n` };
 }
 
+const SDK_TYPES_HEADER = `/**
+ * generated — DO NOT EDIT.
+ * Types of the Fakturo REST API, made by openapi-typescript from openapi/openapi.json (scripts/generate.ts).
+ * Change the route schemas in apps/api and run \`npm run generate\`; CI fails when this file drifts.
+ */
+
+`;
+
+/**
+ * The SDK's types, from the very spec text written above (not the file on disk), so one run is consistent
+ * and `--check` compares both against the routes. The TypeScript printer output is deterministic.
+ */
+async function sdkTypes(spec: Artefact): Promise<Artefact> {
+  // A property is optional unless the schema lists it as required: openapi-typescript's default would
+  // also make every property with a `default` required, wrongly so for request bodies (the server fills it).
+  const ast = await openapiTS(spec.content, { silent: true, defaultNonNullable: false });
+  return {
+    path: 'packages/sdk/src/generated/openapi.ts',
+    content: `${SDK_TYPES_HEADER}${astToString(ast).trimEnd()}\n`,
+  };
+}
+
 async function main() {
   const spec = await openapi();
-  const artefacts: Artefact[] = [spec];
+  const artefacts: Artefact[] = [spec, await sdkTypes(spec)];
   let drift = 0;
   for (const { path, content } of artefacts) {
     const file = resolve(root, path);
@@ -42,6 +66,7 @@ async function main() {
       drift += 1;
       console.error(`drift: ${path} is not what its source generates; run \`npm run generate\` and commit.`);
     } else {
+      mkdirSync(dirname(file), { recursive: true });
       writeFileSync(file, content);
       console.log(`wrote ${path}`);
     }

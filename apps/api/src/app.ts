@@ -11,6 +11,8 @@ import { idempotencyPlugin } from './plugins/idempotency';
 import { openapiPlugin } from './plugins/openapi';
 import { rateLimitPlugin } from './plugins/rate-limit';
 import { sharedSchemas } from './schemas/common';
+import { compileFor, registerSchemas } from './schemas/validator';
+import type { TSchema } from '@sinclair/typebox';
 
 export const API_VERSION = '0.1.0';
 
@@ -18,7 +20,10 @@ export interface AppOptions {
   db: Db;
   /** A pino logger; none for tests. */
   logger?: FastifyBaseLogger;
-  /** The clock of an organisation (sandboxes may have their own); system time by default. */
+  /**
+   * The clock of an organisation; system time by default. A sandbox with a test clock gets its own instead
+   * (the auth plugin reads it with the API key: testClock.clockFrom).
+   */
   clockFor?: (organizationId: string) => Clock;
   rateLimit?: { max: number; timeWindowMs: number };
   bodyLimit?: number;
@@ -40,14 +45,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       const incoming = request.headers['x-request-id'];
       return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : newId('request');
     },
-    ajv: {
-      customOptions: {
-        allErrors: true, // report every bad field at once
-        removeAdditional: false, // unknown fields are errors, not silently dropped
-        coerceTypes: 'array',
-        useDefaults: true,
-      },
-    },
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
@@ -56,8 +53,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return payload;
   });
 
-  for (const schema of sharedSchemas) app.addSchema(schema);
-  for (const module of restModules) for (const schema of module.schemas) app.addSchema(schema);
+  const named = [...sharedSchemas, ...restModules.flatMap((m) => m.schemas)];
+  for (const schema of named) app.addSchema(schema); // serialisation and OpenAPI components
+  registerSchemas(named); // validation: one validator for REST and GraphQL (schemas/validator.ts)
+  app.setValidatorCompiler(({ schema, httpPart }) => compileFor(httpPart ?? 'body', schema as TSchema));
 
   await app.register(errorsPlugin);
   await app.register(openapiPlugin, { version: API_VERSION, serverUrl: options.publicUrl });

@@ -19,8 +19,8 @@ export interface Config {
   publicUrl: string;
 }
 
-function int(name: string, fallback: number): number {
-  const raw = process.env[name];
+function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got '${raw}'`);
@@ -29,7 +29,7 @@ function int(name: string, fallback: number): number {
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const host = env.HOST || '127.0.0.1';
-  const port = int('PORT', 3000);
+  const port = int(env, 'PORT', 3000);
   return {
     host,
     port,
@@ -37,9 +37,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: resolve(env.FAKTURO_DATA_DIR || './.data'),
     bootstrapApiKey: env.FAKTURO_BOOTSTRAP_API_KEY || undefined,
     logLevel: env.LOG_LEVEL || 'info',
-    rateLimitMax: int('FAKTURO_RATE_LIMIT_MAX', 100),
-    rateLimitWindowMs: int('FAKTURO_RATE_LIMIT_WINDOW_MS', 1000),
-    bodyLimit: int('FAKTURO_BODY_LIMIT', 1024 * 1024),
+    rateLimitMax: int(env, 'FAKTURO_RATE_LIMIT_MAX', 100),
+    rateLimitWindowMs: int(env, 'FAKTURO_RATE_LIMIT_WINDOW_MS', 1000),
+    bodyLimit: int(env, 'FAKTURO_BODY_LIMIT', 1024 * 1024),
     webhookAllowPrivate: env.FAKTURO_WEBHOOK_ALLOW_PRIVATE === 'true',
     publicUrl: env.FAKTURO_PUBLIC_URL || `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`,
   };

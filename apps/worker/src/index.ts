@@ -1,20 +1,37 @@
 import type { Db } from '@fakturo/db';
-import { Logger, type LogFunctionFactory, run, type Runner } from 'graphile-worker';
+import { type Clock, webhooks } from '@fakturo/domain';
+import { type LogFunctionFactory, Logger, type Runner, run, runMigrations } from 'graphile-worker';
 import type { Logger as PinoLogger } from 'pino';
 import { CRONTAB, createTaskList } from './tasks';
+
+export { CRONTAB, createTaskList, type TaskDeps } from './tasks';
 
 export interface WorkerOptions {
   db: Db;
   databaseUrl: string;
   logger?: PinoLogger;
   concurrency?: number;
+  /** Time for the tasks (tests inject one); system time by default. */
+  clock?: Clock;
+  /** The webhook HTTP client; by default one that honours FAKTURO_WEBHOOK_ALLOW_PRIVATE. */
+  webhookSender?: webhooks.WebhookSender;
+}
+
+/**
+ * Creates or upgrades graphile-worker's schema. Jobs are added with SQL inside business transactions
+ * (`jobs.enqueue`), so the schema must exist before the first write — not only once a worker runs. Safe to
+ * call from several processes at once (graphile-worker migrates under an advisory lock).
+ */
+export async function migrateWorkerSchema(databaseUrl: string): Promise<void> {
+  await runMigrations({ connectionString: databaseUrl, logger: bridge(undefined) });
 }
 
 /** graphile-worker logs through the app's structured logger. */
 function bridge(logger: PinoLogger | undefined): Logger {
   const factory: LogFunctionFactory = (scope) => (level, message, meta) => {
     if (!logger) return;
-    const method = level === 'error' ? 'error' : level === 'warning' ? 'warn' : level === 'debug' ? 'debug' : 'info';
+    const method =
+      level === 'error' ? 'error' : level === 'warning' ? 'warn' : level === 'debug' ? 'debug' : 'info';
     logger[method]({ worker: scope, ...meta }, message);
   };
   return new Logger(factory);
@@ -25,13 +42,18 @@ function bridge(logger: PinoLogger | undefined): Logger {
  * Signals are handled by the process owner (`stop()` finishes running jobs before it resolves).
  */
 export async function startWorker(options: WorkerOptions): Promise<Runner> {
-  return run({
+  const sender = options.webhookSender ?? webhooks.createSender({ policy: webhooks.ssrf.policyFromEnv() });
+  const runner = await run({
     connectionString: options.databaseUrl,
-    concurrency: options.concurrency ?? 4,
+    // jobs mostly wait on the network or the database (webhook delivery holds a slot up to ~25 s)
+    concurrency: options.concurrency ?? 8,
     noHandleSignals: true,
     pollInterval: 1000,
-    taskList: createTaskList(options.db),
+    taskList: createTaskList(options.db, { clock: options.clock, webhookSender: sender }),
     crontab: CRONTAB,
     logger: bridge(options.logger),
   });
+  // the keep-alive connections to receivers close with the runner (only the sender created here)
+  if (!options.webhookSender) void runner.promise.finally(() => sender.close()).catch(() => {});
+  return runner;
 }

@@ -12,7 +12,19 @@ export const ID_PREFIX = {
   sepaMandate: 'mdt',
   document: 'doc',
   event: 'evt',
+  webhookEndpoint: 'we',
+  webhookDelivery: 'whd',
   request: 'req',
+  article: 'art',
+  contract: 'ctr',
+  contractItem: 'cti',
+  priceChange: 'cpc',
+  contractPause: 'cps',
+  installmentPlan: 'ipl',
+  contractCharge: 'chg',
+  billingRun: 'brun',
+  documentLine: 'dli',
+  auditEntry: 'aud',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIX;

@@ -11,11 +11,22 @@ export function isCurrency(code: string): boolean {
   return /^[A-Z]{3}$/.test(code) && SUPPORTED.has(code);
 }
 
-/** ISO 4217 exponent: 2 for EUR, 0 for JPY, 3 for KWD. */
+const exponents = new Map<string, number>();
+
+/**
+ * ISO 4217 exponent: 2 for EUR, 0 for JPY, 3 for KWD. Memoised per currency: building an Intl.NumberFormat
+ * costs far more than the arithmetic around it, and rendering or totalling a document asks for it hundreds
+ * of times. Only codes Intl accepts are remembered, so the map is bounded by the ISO list.
+ */
 export function currencyExponent(currency: string): number {
-  const digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
-    .maximumFractionDigits;
-  return digits ?? 2;
+  let exponent = exponents.get(currency);
+  if (exponent === undefined) {
+    const digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
+      .maximumFractionDigits;
+    exponent = digits ?? 2;
+    exponents.set(currency, exponent);
+  }
+  return exponent;
 }
 
 const DECIMAL = /^-?\d+(\.\d+)?$/;

@@ -2,6 +2,7 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connect, migrateLatest, startEmbeddedPostgres } from '@fakturo/db';
+import { runMigrations } from 'graphile-worker';
 import type { TestProject } from 'vitest/node';
 
 declare module 'vitest' {
@@ -41,6 +42,8 @@ export default async function setup(project: TestProject) {
   const templateDb = connect(url.toString(), { poolMax: 1 });
   await migrateLatest(templateDb);
   await templateDb.destroy();
+  // jobs are added with SQL inside business transactions, so graphile-worker's schema is part of the template
+  await runMigrations({ connectionString: url.toString() });
   project.provide('adminDatabaseUrl', adminUrl);
   project.provide('templateDatabase', template);
 

@@ -1,25 +1,23 @@
 import { DomainError } from '@fakturo/domain';
 import type { Static, TSchema } from '@sinclair/typebox';
-import { TypeCompiler, type TypeCheck } from '@sinclair/typebox/compiler';
-import { sharedSchemas } from '../schemas/common';
+import type { ValidateFunction } from 'ajv';
+import { bodyValidator, toFieldErrors } from '../schemas/validator';
 
-const compiled = new WeakMap<TSchema, TypeCheck<TSchema>>();
+const compiled = new WeakMap<TSchema, ValidateFunction>();
 
 /**
- * GraphQL inputs pass the same TypeBox schema as the REST body, so both transports accept exactly the same
- * input and report the same `validation_failed` field errors.
+ * GraphQL inputs pass the same schema through the same validator as REST bodies, so both transports accept
+ * exactly the same input and report the same `validation_failed` field errors.
+ * (`_references` is kept for callers written before every named schema was registered globally.)
  */
-export function validateInput<T extends TSchema>(schema: T, value: unknown, references: TSchema[] = []): Static<T> {
-  let check = compiled.get(schema);
-  if (!check) {
-    check = TypeCompiler.Compile(schema, [...sharedSchemas, ...references]);
-    compiled.set(schema, check);
+export function validateInput<T extends TSchema>(schema: T, value: unknown, _references: TSchema[] = []): Static<T> {
+  let validate = compiled.get(schema);
+  if (!validate) {
+    validate = bodyValidator.compile(schema);
+    compiled.set(schema, validate);
   }
-  if (check.Check(value)) return value as Static<T>;
-  const errors = [...check.Errors(value)].map((e) => ({
-    path: e.path.split('/').filter(Boolean).join('.') || 'input',
-    message: e.message,
-    code: 'invalid',
-  }));
-  throw new DomainError('invalid_request', 'validation_failed', 'The input has invalid fields; see `errors`.', { errors });
+  if (validate(value)) return value as Static<T>;
+  throw new DomainError('invalid_request', 'validation_failed', 'The input has invalid fields; see `errors`.', {
+    errors: toFieldErrors('body', validate.errors ?? []).map((e) => ({ ...e, path: e.path === 'body' ? 'input' : e.path })),
+  });
 }

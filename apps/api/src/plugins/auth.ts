@@ -1,5 +1,5 @@
 import type { Db } from '@fakturo/db';
-import { apiKeys, type Clock, type Ctx, DomainError } from '@fakturo/domain';
+import { apiKeys, type Clock, type Ctx, DomainError, testClock } from '@fakturo/domain';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 
@@ -22,6 +22,13 @@ declare module 'fastify' {
 
 const CACHE_TTL_MS = 5_000;
 
+/** The secret of `Authorization: Bearer <secret>`, or null when the header is missing or has another shape. */
+export function bearerSecret(request: FastifyRequest): string | null {
+  const header = request.headers.authorization;
+  const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
+  return match ? match[1]! : null;
+}
+
 /**
  * Authentication resolves an actor and exactly one organisation in this single place and puts them in
  * `request.ctx`. Modules never look at credentials; dashboard sessions and accountants acting for a client
@@ -41,10 +48,16 @@ export const authPlugin = fp(
       const now = Date.now();
       if (hit && hit.expires > now) return hit.auth;
       const auth = await apiKeys.authenticate(options.db, secret);
-      if (auth) {
+      // A sandbox's test clock may move at any moment, from any process: its keys are not cached, so every
+      // request reads the clock with the key (one query, as on a cache miss).
+      if (auth && !auth.isSandbox) {
         if (cache.size > 10_000) cache.clear();
         cache.set(secret, { auth, expires: now + CACHE_TTL_MS });
-        void apiKeys.touch(options.db, auth.keyId, new Date()).catch((err) => app.log.warn({ err }, 'key touch failed'));
+      }
+      if (auth) {
+        void apiKeys
+          .touch(options.db, auth.keyId, new Date())
+          .catch((err) => app.log.warn({ err }, 'key touch failed'));
       }
       return auth;
     }
@@ -54,21 +67,31 @@ export const authPlugin = fp(
       const url = request.routeOptions.url;
       // Only the API itself is private; health, /docs and /openapi.json are public.
       if (config?.public || !url || !(url.startsWith('/v1/') || url === '/graphql')) return;
-      const header = request.headers.authorization;
-      const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
-      if (!match) {
-        throw new DomainError('unauthenticated', 'api_key_missing', 'Send your secret key as `Authorization: Bearer <key>`.');
+      const secret = bearerSecret(request);
+      if (!secret) {
+        throw new DomainError(
+          'unauthenticated',
+          'api_key_missing',
+          'Send your secret key as `Authorization: Bearer <key>`.',
+        );
       }
-      const auth = await resolve(match[1]!);
-      if (!auth) throw new DomainError('unauthenticated', 'api_key_invalid', 'The API key is unknown or revoked.');
-      const needed = config?.scope ?? (request.method === 'GET' || request.method === 'HEAD' ? 'read' : 'write');
+      const auth = await resolve(secret);
+      if (!auth) {
+        throw new DomainError('unauthenticated', 'api_key_invalid', 'The API key is unknown or revoked.');
+      }
+      // GraphQL sends queries by POST too: the HTTP method says nothing there, so /graphql needs `read` and the
+      // graphql plugin asks for `write` when the operation is a mutation.
+      const needed =
+        config?.scope ??
+        (request.method === 'GET' || request.method === 'HEAD' || url === '/graphql' ? 'read' : 'write');
       if (!auth.scopes.includes(needed)) {
         throw new DomainError('forbidden', 'scope_missing', `This key lacks the '${needed}' scope.`);
       }
       request.ctx = {
         db: options.db,
         organizationId: auth.organizationId,
-        clock: options.clock(auth.organizationId),
+        // a sandbox with a test clock lives at its clock's time; everyone else at the injected clock
+        clock: testClock.clockFrom(auth.clockTime, options.clock(auth.organizationId)),
         actor: { type: 'api_key', id: auth.keyId, scopes: auth.scopes },
         requestId: request.id,
       };

@@ -1,8 +1,11 @@
 import { DomainError, type ErrorKind, type FieldError } from '@fakturo/domain';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import type { ErrorObject } from 'ajv';
+import { toFieldErrors } from '../schemas/validator';
 
-const STATUS: Record<ErrorKind, number> = {
+/** The HTTP status of each domain error kind; GraphQL uses it too for failures before execution (auth, limits). */
+export const STATUS: Record<ErrorKind, number> = {
   invalid_request: 400,
   unauthenticated: 401,
   forbidden: 403,
@@ -31,6 +34,25 @@ const TITLES: Record<number, string> = {
   503: 'Service Unavailable',
 };
 
+// Fastify's own codes are named after its internals (FST_ERR_CTP_…); the public contract gets stable names.
+const FRAMEWORK_CODES: Record<string, string> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: 'body_too_large',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'body_invalid_json',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'body_empty',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'media_type_unsupported',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'content_length_invalid',
+  MER_ERR_GQL_VALIDATION: 'graphql_validation_failed',
+};
+
+/** A stable snake_case code for an error raised by Fastify or Mercurius themselves. */
+export function frameworkCode(code: string | undefined): string {
+  if (!code) return 'invalid_request';
+  return (
+    FRAMEWORK_CODES[code] ??
+    (/^(FST|MER)_/.test(code) ? code.replace(/^(FST|MER)_(ERR_)?/, '').toLowerCase() : 'invalid_request')
+  );
+}
+
 export const PROBLEM_BASE = 'https://docs.fakturo.dev/errors/';
 
 export function sendProblem(
@@ -54,35 +76,6 @@ export function sendProblem(
     });
 }
 
-/** ajv's instancePath `/emails/0/email` → `emails.0.email`; required errors name the missing property. */
-function fieldPath(context: string | undefined, error: { instancePath: string; params?: Record<string, unknown> }) {
-  const parts = error.instancePath.split('/').filter(Boolean);
-  const missing = error.params?.missingProperty ?? error.params?.additionalProperty;
-  if (typeof missing === 'string') parts.push(missing);
-  const prefix = context && context !== 'body' ? [context] : [];
-  return [...prefix, ...parts].join('.') || context || 'body';
-}
-
-function validationCode(keyword: string): string {
-  switch (keyword) {
-    case 'required':
-      return 'required';
-    case 'additionalProperties':
-      return 'unknown_field';
-    case 'type':
-      return 'type_invalid';
-    case 'enum':
-    case 'const':
-    case 'anyOf':
-      return 'value_not_allowed';
-    case 'format':
-    case 'pattern':
-      return 'format_invalid';
-    default:
-      return `${keyword.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}_invalid`;
-  }
-}
-
 /**
  * One place maps every failure to RFC 9457 problem+json: domain errors by their kind, request validation
  * (all offending fields at once), and anything else as a 500 that never shows internals.
@@ -99,25 +92,23 @@ export const errorsPlugin = fp(async (app: FastifyInstance) => {
     }
     const fastifyError = error as FastifyError;
     if (fastifyError.validation) {
-      const errors = fastifyError.validation.map((v) => ({
-        path: fieldPath(fastifyError.validationContext, v),
-        message: v.message ?? 'is invalid',
-        code: validationCode(v.keyword),
-      }));
-      return sendProblem(reply, 400, 'validation_failed', 'The request has invalid fields; see `errors`.', { errors });
+      const errors = toFieldErrors(fastifyError.validationContext, fastifyError.validation as ErrorObject[]);
+      return sendProblem(reply, 400, 'validation_failed', 'The request has invalid fields; see `errors`.', {
+        errors,
+      });
     }
     const status = fastifyError.statusCode ?? 500;
     if (status >= 500) {
       request.log.error({ err: error }, 'unhandled error');
-      return sendProblem(reply, 500, 'internal_error', 'Something went wrong on our side; the request id helps us find it.');
+      return sendProblem(
+        reply,
+        500,
+        'internal_error',
+        'Something went wrong on our side; the request id helps us find it.',
+      );
     }
     if (status === 429) return reply.send(error);
-    const code = fastifyError.code?.startsWith('FST_')
-      ? fastifyError.code
-          .replace(/^FST_(ERR_)?/, '')
-          .toLowerCase()
-      : 'invalid_request';
-    return sendProblem(reply, status, code, fastifyError.message);
+    return sendProblem(reply, status, frameworkCode(fastifyError.code), fastifyError.message);
   });
 
   app.setNotFoundHandler((request, reply) =>

@@ -2,9 +2,10 @@ import type { Db } from '@fakturo/db';
 import { type Ctx, DomainError } from '@fakturo/domain';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { GraphQLError } from 'graphql';
+import { type DocumentNode, GraphQLError, getOperationAST } from 'graphql';
 import mercurius, { type IResolvers, type MercuriusLoaders } from 'mercurius';
 import { graphqlModules } from '../graphql/modules';
+import { frameworkCode, STATUS } from './errors';
 
 declare module 'mercurius' {
   interface MercuriusContext {
@@ -47,6 +48,100 @@ function merge(modules: GraphqlModule[]) {
   };
 }
 
+function isMutation(document: DocumentNode, operationName: unknown): boolean {
+  const operation = getOperationAST(document, typeof operationName === 'string' ? operationName : undefined);
+  // No single operation to run: graphql-js refuses it itself; judge conservatively by any mutation in it.
+  if (!operation) {
+    return document.definitions.some((d) => d.kind === 'OperationDefinition' && d.operation === 'mutation');
+  }
+  return operation.operation === 'mutation';
+}
+
+/**
+ * Execution errors answer 200 with `errors` (GraphQL over HTTP). A request refused before anything ran — no or
+ * a revoked key, a missing scope, the rate limit, an unparsable or invalid document — answers with the HTTP
+ * status REST would use, so clients and proxies see a 401 as a 401.
+ */
+function refusedStatus(execution: { data?: unknown; errors: readonly unknown[] }): number {
+  if (execution.data !== undefined || execution.errors.length !== 1) return 200;
+  const original = (execution.errors[0] as GraphQLError).originalError as
+    | (Error & { statusCode?: number })
+    | undefined;
+  if (original instanceof DomainError) return STATUS[original.kind];
+  if (typeof original?.statusCode === 'number' && original.statusCode >= 400 && original.statusCode < 500) {
+    return original.statusCode;
+  }
+  return 200;
+}
+
+interface FormattedError {
+  message: string;
+  path?: readonly (string | number)[];
+  locations?: readonly { line: number; column: number }[];
+  extensions: Record<string, unknown>;
+}
+
+/** Domain errors keep their code; parse/validation failures are listed one by one; anything else hides internals. */
+function formatError(
+  error: GraphQLError,
+  requestId: string | undefined,
+  log: { error: (obj: object, msg: string) => void } | undefined,
+): FormattedError[] {
+  const original = error.originalError as
+    | (Error & { code?: string; statusCode?: number; errors?: unknown })
+    | undefined;
+  const where = { path: error.path, locations: error.locations };
+  if (original instanceof DomainError) {
+    return [
+      {
+        message: original.message,
+        ...where,
+        extensions: {
+          code: original.code,
+          ...(original.errors ? { errors: original.errors } : {}),
+          requestId,
+        },
+      },
+    ];
+  }
+  if (!original || original instanceof GraphQLError) {
+    return [
+      {
+        message: error.message,
+        ...where,
+        extensions: { code: 'graphql_validation_failed', requestId, ...error.extensions },
+      },
+    ];
+  }
+  // Mercurius wraps parse, validation and variable errors in one error that lists them (MER_ERR_GQL_VALIDATION).
+  const code = frameworkCode(original.code);
+  if (Array.isArray(original.errors) && original.errors.length > 0) {
+    return original.errors.map(
+      (inner: {
+        message?: string;
+        locations?: FormattedError['locations'];
+        path?: FormattedError['path'];
+      }) => ({
+        message: inner.message ?? original.message,
+        ...(inner.path ? { path: inner.path } : {}),
+        ...(inner.locations ? { locations: inner.locations } : {}),
+        extensions: { code, requestId },
+      }),
+    );
+  }
+  if (typeof original.statusCode === 'number' && original.statusCode >= 400 && original.statusCode < 500) {
+    return [{ message: original.message, ...where, extensions: { code, requestId } }];
+  }
+  log?.error({ err: original }, 'graphql resolver error');
+  return [
+    {
+      message: 'Something went wrong on our side.',
+      ...where,
+      extensions: { code: 'internal_error', requestId },
+    },
+  ];
+}
+
 /**
  * GraphQL at /graphql over the same domain services as REST. Authentication is the same hook (the request's
  * `ctx`); domain errors keep their stable code in `extensions.code`.
@@ -64,38 +159,26 @@ export const graphqlPlugin = fp(
       context: (request) => ({ ctx: request.ctx }),
       errorFormatter: (execution, context) => {
         const requestId = context.reply?.request.id;
-        const errors = execution.errors.map((error) => {
-          const original = (error as GraphQLError).originalError;
-          if (original instanceof DomainError) {
-            return {
-              message: original.message,
-              path: error.path,
-              locations: error.locations,
-              extensions: {
-                code: original.code,
-                ...(original.errors ? { errors: original.errors } : {}),
-                requestId,
-              },
-            };
-          }
-          if (original && !(original instanceof GraphQLError)) {
-            context.reply?.log.error({ err: original }, 'graphql resolver error');
-            return {
-              message: 'Something went wrong on our side.',
-              path: error.path,
-              locations: error.locations,
-              extensions: { code: 'internal_error', requestId },
-            };
-          }
-          return {
-            message: error.message,
-            path: error.path,
-            locations: error.locations,
-            extensions: { code: 'graphql_validation_failed', requestId, ...error.extensions },
-          };
-        });
-        return { statusCode: 200, response: { data: execution.data ?? null, errors } };
+        const errors = execution.errors.flatMap((error) =>
+          formatError(error as GraphQLError, requestId, context.reply?.log),
+        );
+        return { statusCode: refusedStatus(execution), response: { data: execution.data ?? null, errors } };
       },
+    });
+
+    // A read key may query; changing data needs `write`, as a POST/PATCH/DELETE does over REST.
+    app.graphql.addHook('preExecution', async (_schema, document, context) => {
+      const request = context.reply.request;
+      const params = (request.method === 'GET' ? request.query : request.body) as {
+        operationName?: unknown;
+      } | null;
+      if (isMutation(document, params?.operationName) && !context.ctx.actor.scopes.includes('write')) {
+        throw new DomainError(
+          'forbidden',
+          'scope_missing',
+          "This key lacks the 'write' scope that mutations need.",
+        );
+      }
     });
   },
   { name: 'graphql', dependencies: ['auth'] },

@@ -22,13 +22,17 @@ export const openapiPlugin = fp(
         info: { title: 'Fakturo API', version: options.version, description: API_DESCRIPTION },
         servers: options.serverUrl ? [{ url: options.serverUrl }] : [],
         components: {
-          securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', description: 'Your secret API key' } },
+          securitySchemes: {
+            bearerAuth: { type: 'http', scheme: 'bearer', description: 'Your secret API key' },
+          },
         },
         security: [{ bearerAuth: [] }],
       },
       // GraphQL and GraphiQL are documented by their own schema, not as REST operations.
       transform: ({ schema, url }) => ({
-        schema: (url.startsWith('/graphql') || url.startsWith('/graphiql') ? { ...schema, hide: true } : schema) as never,
+        schema: (url.startsWith('/graphql') || url.startsWith('/graphiql')
+          ? { ...schema, hide: true }
+          : schema) as never,
         url,
       }),
       refResolver: {

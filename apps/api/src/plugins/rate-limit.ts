@@ -1,5 +1,5 @@
-import rateLimit from '@fastify/rate-limit';
 import { DomainError } from '@fakturo/domain';
+import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 
@@ -12,7 +12,10 @@ export const rateLimitPlugin = fp(
   async (app: FastifyInstance, options: { max: number; timeWindowMs: number }) => {
     await app.register(rateLimit, {
       global: true,
-      hook: 'preHandler', // after authentication, so the limit is the key's, not the IP's
+      // The plugin adds route-level hooks, which run after the app-level auth hook of the same phase: so the
+      // limit is the key's, not the IP's. In onRequest an over-limit request is refused before its body is read
+      // and before it can claim an Idempotency-Key (a 429 must not be stored and replayed).
+      hook: 'onRequest',
       max: options.max,
       timeWindow: options.timeWindowMs,
       enableDraftSpec: true,

@@ -7,7 +7,11 @@ export function expectedVersion(request: FastifyRequest): number | undefined {
   if (header === undefined || header === '*') return undefined;
   const match = /^(?:W\/)?"(\d{1,9})"$/.exec(String(header).trim());
   if (!match) {
-    throw new DomainError('invalid_request', 'if_match_invalid', 'If-Match must be an ETag this API sent, like "3".');
+    throw new DomainError(
+      'invalid_request',
+      'if_match_invalid',
+      'If-Match must be an ETag this API sent, like "3".',
+    );
   }
   return Number(match[1]);
 }

@@ -102,6 +102,8 @@ export interface Authenticated {
   scopes: Scope[];
   isSandbox: boolean;
   timezone: string;
+  /** A sandbox's frozen test clock (null: real time); read with the key, so it costs no extra query. */
+  clockTime: Date | null;
 }
 
 /** Resolves a presented secret to its key and organisation, or null for an unknown or revoked key. */
@@ -110,7 +112,7 @@ export async function authenticate(db: Db, secret: string): Promise<Authenticate
   const hash = hashSecret(secret);
   const row = await db('api_keys as k')
     .join('organizations as o', 'o.id', 'k.organization_id')
-    .select('k.id', 'k.organization_id', 'k.scopes', 'k.secret_hash', 'o.is_sandbox', 'o.timezone')
+    .select('k.id', 'k.organization_id', 'k.scopes', 'k.secret_hash', 'o.is_sandbox', 'o.timezone', 'o.clock_time')
     .where('k.secret_hash', hash)
     .whereNull('k.revoked_at')
     .first();
@@ -122,6 +124,7 @@ export async function authenticate(db: Db, secret: string): Promise<Authenticate
     scopes: row.scopes,
     isSandbox: row.is_sandbox,
     timezone: row.timezone,
+    clockTime: row.clock_time,
   };
 }
 

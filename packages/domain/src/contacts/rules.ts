@@ -32,6 +32,7 @@ export const EMPTY_DRAFT: ContactDraft = {
   currency: 'EUR',
   paymentTermsDays: null,
   preferredPaymentMethod: null,
+  collectiveInvoicing: false,
   bankAccounts: [],
   sepaMandates: [],
   groupIds: [],

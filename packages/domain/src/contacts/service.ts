@@ -1,15 +1,21 @@
+import * as audit from '../audit/service';
 import { calendarDate } from '../clock';
+import * as contactGroups from '../contact-groups/service';
 import { type Ctx, inTransaction, scoped } from '../context';
-import { DomainError, type FieldErrors, notFound, versionMismatch } from '../errors';
+import { DomainError, type FieldError, type FieldErrors, notFound, versionMismatch } from '../errors';
 import * as events from '../events/service';
 import { newId } from '../ids';
 import { formatNumber, rangeKey } from '../numbering/format';
 import * as numbering from '../numbering/service';
 import * as organizations from '../organizations/service';
 import { type Page, toPage } from '../pagination';
+import * as csv from './csv';
 import * as repo from './repo';
 import { applyPatch, type ContactDraft, checkContact, draftFromContact, EMPTY_DRAFT } from './rules';
 import type { Contact, ContactInput, ContactListQuery } from './types';
+
+/** The list filters without paging: an export covers every matching contact. */
+export type ContactExportQuery = Omit<ContactListQuery, 'limit' | 'startingAfter'>;
 
 export async function get(ctx: Ctx, id: string): Promise<Contact> {
   const contact = await repo.findById(ctx, id);
@@ -33,81 +39,363 @@ async function today(ctx: Ctx): Promise<string> {
   return calendarDate(ctx.clock.now(), org.timezone);
 }
 
+/** One contact to check against the database; `current` is the stored contact when updating. */
+interface DatabaseCheck {
+  draft: ContactDraft;
+  errors: FieldErrors;
+  current: Contact | null;
+  /** The customer number the caller asked for (none: the next one of the range is taken). */
+  customerNumber?: string;
+}
+
 /**
- * Checks what needs the database: groups exist, customer number, mandate references and external ids are
- * free, and child ids given on update belong to this contact. Adds to `errors` instead of throwing.
+ * Checks what needs the database, for one contact or a whole import with one query per rule: groups exist,
+ * customer number, mandate references and external ids are free — in the database and, for a batch,
+ * among the batch's own entries (a later entry repeating an earlier one is the error) — and child ids given
+ * on update belong to this contact. Adds to each entry's `errors` instead of throwing.
  */
-async function checkAgainstDatabase(
-  tx: Ctx,
-  draft: ContactDraft,
-  errors: FieldErrors,
-  current: Contact | null,
-  customerNumber?: string,
-): Promise<void> {
-  const groupIds = [...new Set(draft.groupIds)];
+async function checkAgainstDatabase(tx: Ctx, checks: readonly DatabaseCheck[]): Promise<void> {
+  const groupIds = [...new Set(checks.flatMap((c) => c.draft.groupIds))];
   if (groupIds.length > 0) {
-    const found = new Set<string>(await scoped(tx, 'contact_groups').whereIn('id', groupIds).pluck('id'));
-    draft.groupIds.forEach((id, i) => {
-      if (!found.has(id)) errors.add(`groupIds.${i}`, 'contact_group_not_found', `no contact group '${id}'`);
+    // FOR KEY SHARE: a group cannot be deleted between this check and the membership insert
+    const found = new Set<string>(
+      await scoped(tx, 'contact_groups')
+        .whereRaw('id = ANY(?::text[])', [groupIds])
+        .forKeyShare()
+        .pluck('id'),
+    );
+    for (const { draft, errors } of checks) {
+      draft.groupIds.forEach((id, i) => {
+        if (!found.has(id))
+          errors.add(`groupIds.${i}`, 'contact_group_not_found', `no contact group '${id}'`);
+      });
+    }
+  }
+
+  const wanted = (c: DatabaseCheck) =>
+    c.customerNumber && c.customerNumber !== c.current?.customerNumber ? c.customerNumber : undefined;
+  const numbers = [...new Set(checks.map(wanted).filter((n): n is string => n !== undefined))];
+  if (numbers.length > 0) {
+    const rows: { id: string; customer_number: string }[] = await scoped(tx, 'contacts')
+      .whereRaw('customer_number = ANY(?::text[])', [numbers])
+      .select('id', 'customer_number');
+    const owner = new Map(rows.map((r) => [r.customer_number, r.id]));
+    const first = new Map<string, number>();
+    checks.forEach((c, index) => {
+      const number = wanted(c);
+      if (!number) return;
+      const taken = owner.get(number);
+      if (taken) c.errors.add('customerNumber', 'customer_number_taken', `'${number}' belongs to ${taken}`);
+      else if (first.has(number)) {
+        c.errors.add(
+          'customerNumber',
+          'customer_number_taken',
+          `'${number}' is also given in row ${first.get(number)! + 1}`,
+        );
+      } else first.set(number, index);
     });
   }
-  if (customerNumber && customerNumber !== current?.customerNumber) {
-    const taken = await scoped(tx, 'contacts').where('customer_number', customerNumber).first('id');
-    if (taken) errors.add('customerNumber', 'customer_number_taken', `'${customerNumber}' belongs to ${taken.id}`);
+
+  // Only a (source, externalId) pair that changed can collide; a null source is already a rule error.
+  const external = (c: DatabaseCheck) =>
+    c.draft.externalId &&
+    c.draft.source &&
+    (c.draft.externalId !== c.current?.externalId || c.draft.source !== c.current?.source)
+      ? [c.draft.source, c.draft.externalId]
+      : undefined;
+  const pairs = checks.map(external).filter((p): p is string[] => p !== undefined);
+  if (pairs.length > 0) {
+    const rows: { id: string; source: string; external_id: string }[] = await scoped(tx, 'contacts')
+      // arrays, not a 10,000-tuple IN list (which exhausts PostgreSQL's parser stack)
+      .whereRaw('(source, external_id) IN (SELECT * FROM unnest(?::text[], ?::text[]))', [
+        pairs.map((p) => p[0]),
+        pairs.map((p) => p[1]),
+      ])
+      .select('id', 'source', 'external_id');
+    const owner = new Map(rows.map((r) => [`${r.source}\u0000${r.external_id}`, r.id]));
+    const first = new Map<string, number>();
+    checks.forEach((c, index) => {
+      const pair = external(c);
+      if (!pair) return;
+      const key = pair.join('\u0000');
+      const taken = owner.get(key);
+      if (taken && taken !== c.current?.id) {
+        c.errors.add('externalId', 'external_id_taken', `this source's id belongs to ${taken}`);
+      } else if (first.has(key)) {
+        c.errors.add(
+          'externalId',
+          'external_id_taken',
+          `this source's id is also given in row ${first.get(key)! + 1}`,
+        );
+      } else first.set(key, index);
+    });
   }
-  if (draft.externalId && (draft.externalId !== current?.externalId || draft.source !== current?.source)) {
-    const taken = await scoped(tx, 'contacts').where({ source: draft.source, external_id: draft.externalId }).first('id');
-    if (taken) errors.add('externalId', 'external_id_taken', `this source's id belongs to ${taken.id}`);
-  }
-  const references = draft.sepaMandates.map((m) => m.reference);
+
+  const references = [...new Set(checks.flatMap((c) => c.draft.sepaMandates.map((m) => m.reference)))];
   if (references.length > 0) {
     const rows: { id: string; reference: string }[] = await scoped(tx, 'sepa_mandates')
-      .whereIn('reference', references)
+      .whereRaw('reference = ANY(?::text[])', [references])
       .select('id', 'reference');
     const owner = new Map(rows.map((r) => [r.reference, r.id]));
+    const first = new Map<string, number>();
+    checks.forEach((c, index) => {
+      c.draft.sepaMandates.forEach((m, i) => {
+        const holder = owner.get(m.reference);
+        if (holder && holder !== m.id) {
+          c.errors.add(
+            `sepaMandates.${i}.reference`,
+            'mandate_reference_taken',
+            'another mandate has this reference',
+          );
+        } else if (first.has(m.reference) && first.get(m.reference) !== index) {
+          c.errors.add(
+            `sepaMandates.${i}.reference`,
+            'mandate_reference_taken',
+            `row ${first.get(m.reference)! + 1} has a mandate with this reference`,
+          );
+        } else if (!first.has(m.reference)) first.set(m.reference, index);
+      });
+    });
+  }
+
+  for (const { draft, errors, current } of checks) {
+    const ownAccounts = new Set(current?.bankAccounts.map((b) => b.id));
+    draft.bankAccounts.forEach((b, i) => {
+      if (b.id && !ownAccounts.has(b.id)) {
+        errors.add(
+          `bankAccounts.${i}.id`,
+          'bank_account_not_found',
+          `the contact has no bank account '${b.id}'`,
+        );
+      }
+    });
+    const ownMandates = new Set(current?.sepaMandates.map((m) => m.id));
     draft.sepaMandates.forEach((m, i) => {
-      const holder = owner.get(m.reference);
-      if (holder && holder !== m.id) {
-        errors.add(`sepaMandates.${i}.reference`, 'mandate_reference_taken', 'another mandate has this reference');
+      if (m.id && !ownMandates.has(m.id)) {
+        errors.add(`sepaMandates.${i}.id`, 'sepa_mandate_not_found', `the contact has no mandate '${m.id}'`);
       }
     });
   }
-  const ownAccounts = new Set(current?.bankAccounts.map((b) => b.id));
-  draft.bankAccounts.forEach((b, i) => {
-    if (b.id && !ownAccounts.has(b.id)) {
-      errors.add(`bankAccounts.${i}.id`, 'bank_account_not_found', `the contact has no bank account '${b.id}'`);
+}
+
+/** A new contact that passed every check, ready to be written. */
+interface CheckedContact {
+  draft: ContactDraft;
+  customerNumber?: string;
+}
+
+/**
+ * Writes new contacts — the one write path of single create and CSV import: customer numbers for those
+ * without one taken as one block (one locked counter update), one multi-row INSERT per table, and one
+ * `contact.created` event per contact, all in the caller's transaction. Returns the contacts in input order.
+ */
+async function insertChecked(tx: Ctx, day: string, checked: readonly CheckedContact[]): Promise<Contact[]> {
+  if (checked.length === 0) return [];
+  const explicit = new Set(checked.flatMap((c) => (c.customerNumber ? [c.customerNumber] : [])));
+  const numbers = await nextCustomerNumbers(tx, day, checked.filter((c) => !c.customerNumber).length, explicit);
+  let next = 0;
+  const rows: repo.NewContact[] = checked.map((c) => ({
+    id: newId('contact'),
+    customerNumber: c.customerNumber ?? numbers[next++]!,
+    draft: c.draft,
+  }));
+  await repo.insertMany(tx, rows, tx.clock.now());
+  const byId = new Map<string, Contact>();
+  for (let i = 0; i < rows.length; i += 1000) {
+    for (const contact of await repo.findByIds(
+      tx,
+      rows.slice(i, i + 1000).map((r) => r.id),
+    )) {
+      byId.set(contact.id, contact);
     }
-  });
-  const ownMandates = new Set(current?.sepaMandates.map((m) => m.id));
-  draft.sepaMandates.forEach((m, i) => {
-    if (m.id && !ownMandates.has(m.id)) {
-      errors.add(`sepaMandates.${i}.id`, 'sepa_mandate_not_found', `the contact has no mandate '${m.id}'`);
-    }
-  });
+  }
+  const contacts = rows.map((r) => byId.get(r.id)!);
+  await events.emitMany(
+    tx,
+    'contact.created',
+    contacts.map((c) => ({ ...c })),
+  );
+  // GoBD audit trail (DOMAIN.md §3), the last write of the transaction (see audit.recordMany)
+  await audit.recordMany(
+    tx,
+    contacts.map((c) => ({ action: 'contact.created', resourceType: 'contact', resourceId: c.id, after: c })),
+  );
+  return contacts;
 }
 
 export async function create(ctx: Ctx, input: ContactInput): Promise<Contact> {
   const day = await today(ctx);
   const { draft, errors } = checkContact(applyPatch(EMPTY_DRAFT, input), day);
   return inTransaction(ctx, async (tx) => {
-    await checkAgainstDatabase(tx, draft, errors, null, input.customerNumber);
+    await checkAgainstDatabase(tx, [{ draft, errors, current: null, customerNumber: input.customerNumber }]);
     errors.throwIfAny();
-    const id = newId('contact');
-    const customerNumber = input.customerNumber ?? (await nextCustomerNumbers(tx, day, 1))[0]!;
-    const now = tx.clock.now();
-    await repo.insertMany(tx, [{ id, customerNumber, draft }], now);
-    const contact = (await repo.findById(tx, id))!;
-    await events.emit(tx, 'contact.created', { ...contact });
-    return contact;
+    const [contact] = await insertChecked(tx, day, [{ draft, customerNumber: input.customerNumber }]);
+    return contact!;
   });
 }
 
-/** Takes `count` customer numbers from the organisation's customer range in one locked step. */
-export async function nextCustomerNumbers(tx: Ctx, day: string, count: number): Promise<string[]> {
+export interface ContactImportOptions {
+  /** true: one bad row rejects the whole file (422) and nothing is written; false: the valid rows are written. */
+  atomic?: boolean;
+  /** Detected from the header line when absent. */
+  delimiter?: csv.CsvDelimiter;
+  /**
+   * The transport's wire-schema check of a contact input (the REST body schema: lengths, patterns), so a row
+   * passes exactly what `POST /contacts` accepts. Errors use contact field paths.
+   */
+  checkShape?: (input: ContactInput) => FieldError[];
+}
+
+export interface ContactImportRowError {
+  /** 1-based data row (the header is not counted). */
+  row: number;
+  /** Line of the file where the row starts (the header is line 1). */
+  line: number;
+  /** Paths name the CSV column (`iban`, `billingCountry`). */
+  errors: FieldError[];
+}
+
+export interface ContactImportReport {
+  imported: number;
+  failed: number;
+  /** Ids of the created contacts, in file order. */
+  contactIds: string[];
+  errors: ContactImportRowError[];
+}
+
+/**
+ * Imports contacts from CSV (format in csv.ts). Every row passes the same checks as a single create — the
+ * wire schema (`checkShape`), `checkContact` and the database checks — plus duplicates inside the file
+ * (customer number, source + externalId, mandate reference). The valid rows are written in ONE transaction
+ * through the same write path as `create`; with `atomic`, any bad row means nothing is written (422).
+ * A malformed file (bad CSV, unknown column, too many rows) is refused as a whole (400).
+ */
+export async function importCsv(
+  ctx: Ctx,
+  text: string,
+  options: ContactImportOptions = {},
+): Promise<ContactImportReport> {
+  const rows = await csv.parseContactsCsv(text, { delimiter: options.delimiter });
+  const day = await today(ctx);
+  // The per-row work without the database happens before the transaction opens, so the transaction (and
+  // the customer-range lock it takes) lasts only for the database checks and the writes.
+  const mapped = rows.map((row) => csv.rowToInput(row.cells));
+  const groupIds = await contactGroups.idsByName(
+    ctx,
+    mapped.flatMap((m) => m.groupNames),
+  );
+  const checks: (DatabaseCheck & { early: FieldError[]; shape: FieldError[] })[] = [];
+  for (const { input, groupNames, errors: early } of mapped) {
+    // a turn of the event loop now and then: 10,000 rows of IBAN and VAT checks must not stall other requests
+    if (checks.length % 500 === 499) await new Promise((resolve) => setImmediate(resolve));
+    for (const name of groupNames) {
+      if (!groupIds.has(name)) {
+        early.push({
+          path: 'groups',
+          code: 'contact_group_not_found',
+          message: `no contact group named '${name}'`,
+        });
+      }
+    }
+    if (groupNames.length > 0)
+      input.groupIds = groupNames.filter((n) => groupIds.has(n)).map((n) => groupIds.get(n)!);
+    const shape = options.checkShape?.(input) ?? [];
+    const { draft, errors } = checkContact(applyPatch(EMPTY_DRAFT, input), day);
+    checks.push({ draft, errors, current: null, customerNumber: input.customerNumber, early, shape });
+  }
+
+  return inTransaction(ctx, async (tx) => {
+    await checkAgainstDatabase(tx, checks);
+
+    const report: ContactImportRowError[] = [];
+    const valid: CheckedContact[] = [];
+    checks.forEach((check, i) => {
+      const ruled = csv.rowErrors([...check.early, ...check.errors.list]);
+      // a schema error only where no rule already named the column (`iban_invalid` beats `min_length_invalid`)
+      const shaped = csv.rowErrors(check.shape).filter((s) => !ruled.some((r) => r.path === s.path));
+      const errors = [...ruled, ...shaped];
+      if (errors.length > 0) report.push({ row: rows[i]!.row, line: rows[i]!.line, errors });
+      else valid.push({ draft: check.draft, customerNumber: check.customerNumber });
+    });
+    if (options.atomic && report.length > 0) {
+      throw new DomainError(
+        'unprocessable',
+        'contact_import_rejected',
+        `${report.length} of ${rows.length} rows break rules; nothing was imported (atomic import). See \`rows\`.`,
+        {
+          errors: report.flatMap((r) => r.errors.map((e) => ({ ...e, path: `rows.${r.row}.${e.path}` }))),
+          details: { failed: report.length, rows: report },
+        },
+      );
+    }
+    const contacts = await insertChecked(tx, day, valid);
+    return {
+      imported: contacts.length,
+      failed: report.length,
+      contactIds: contacts.map((c) => c.id),
+      errors: report,
+    };
+  });
+}
+
+/** Contacts read per query while exporting: memory stays flat however many contacts there are. */
+export const EXPORT_BATCH = 1000;
+
+/**
+ * Exports the contacts matching the list filters as CSV (format in csv.ts), oldest first so a re-import
+ * keeps the order. Yields the header, then one chunk per batch of EXPORT_BATCH contacts, read with a keyset
+ * on the id; the next batch is only read when the consumer asks for more (stream back-pressure).
+ */
+export async function* exportCsv(
+  ctx: Ctx,
+  query: ContactExportQuery,
+  options: { delimiter?: csv.CsvDelimiter } = {},
+): AsyncGenerator<string> {
+  yield csv.stringifyRows([], { header: true, delimiter: options.delimiter });
+  let after: string | undefined;
+  for (;;) {
+    const batch = await repo.exportBatch(ctx, query, after, EXPORT_BATCH);
+    if (batch.length === 0) return;
+    const names = await contactGroups.namesById(
+      ctx,
+      batch.flatMap((c) => c.groupIds),
+    );
+    yield csv.stringifyRows(
+      batch.map((c) => csv.contactToRow(c, names)),
+      { header: false, delimiter: options.delimiter },
+    );
+    if (batch.length < EXPORT_BATCH) return;
+    after = batch[batch.length - 1]!.id;
+  }
+}
+
+/**
+ * Takes `count` customer numbers from the organisation's customer range in one locked step. Numbers a caller
+ * gave explicitly (e.g. an import of another system's customers) may lie inside the range; those are skipped,
+ * so the range never hands out a number that is already used. Customer numbers need to be unique, not
+ * gap-free (unlike document numbers), so skipping is allowed here.
+ */
+export async function nextCustomerNumbers(
+  tx: Ctx,
+  day: string,
+  count: number,
+  reserved: ReadonlySet<string> = new Set(),
+): Promise<string[]> {
+  if (count === 0) return [];
   const org = await organizations.get(tx);
   const format = org.numberFormats.customer;
-  const first = await numbering.take(tx, rangeKey('customer', format, day), count);
-  return Array.from({ length: count }, (_, i) => formatNumber(format, day, first + i));
+  const key = rangeKey('customer', format, day);
+  const out: string[] = [];
+  while (out.length < count) {
+    const wanted = count - out.length;
+    const first = await numbering.take(tx, key, wanted);
+    const candidates = Array.from({ length: wanted }, (_, i) => formatNumber(format, day, first + i));
+    const used = new Set<string>(
+      await scoped(tx, 'contacts').whereRaw('customer_number = ANY(?::text[])', [candidates]).pluck('customer_number'),
+    );
+    out.push(...candidates.filter((n) => !used.has(n) && !reserved.has(n)));
+  }
+  return out;
 }
 
 export async function update(
@@ -126,7 +414,7 @@ export async function update(
     }
     const current = (await repo.findById(tx, id))!;
     const { draft, errors } = checkContact(applyPatch(draftFromContact(current), patch), day);
-    await checkAgainstDatabase(tx, draft, errors, current, patch.customerNumber);
+    await checkAgainstDatabase(tx, [{ draft, errors, current, customerNumber: patch.customerNumber }]);
     errors.throwIfAny();
     const now = tx.clock.now();
     await scoped(tx, 'contacts')
@@ -142,19 +430,29 @@ export async function update(
     }
     const contact = (await repo.findById(tx, id))!;
     await events.emit(tx, 'contact.updated', { ...contact });
+    await audit.record(tx, {
+      action: 'contact.updated',
+      resourceType: 'contact',
+      resourceId: id,
+      before: current,
+      after: contact,
+    });
     return contact;
   });
 }
 
 async function setArchived(ctx: Ctx, id: string, archived: boolean): Promise<Contact> {
   return inTransaction(ctx, async (tx) => {
+    const before = await repo.findById(tx, id);
     const now = tx.clock.now();
     const updated = await scoped(tx, 'contacts')
       .where('id', id)
       .update({ archived_at: archived ? now : null, version: tx.db.raw('version + 1'), updated_at: now });
     if (updated === 0) throw notFound('contact', id);
     const contact = (await repo.findById(tx, id))!;
-    await events.emit(tx, archived ? 'contact.archived' : 'contact.updated', { ...contact });
+    const action = archived ? 'contact.archived' : 'contact.updated';
+    await events.emit(tx, action, { ...contact });
+    await audit.record(tx, { action, resourceType: 'contact', resourceId: id, before, after: contact });
     return contact;
   });
 }
@@ -177,6 +475,12 @@ export async function remove(ctx: Ctx, id: string): Promise<Contact> {
     }
     await scoped(tx, 'contacts').where('id', id).delete();
     await events.emit(tx, 'contact.deleted', { ...contact });
+    await audit.record(tx, {
+      action: 'contact.deleted',
+      resourceType: 'contact',
+      resourceId: id,
+      before: contact,
+    });
     return contact;
   });
 }

@@ -72,6 +72,8 @@ export interface Contact {
   currency: string;
   paymentTermsDays: number | null;
   preferredPaymentMethod: (typeof PAYMENT_METHODS)[number] | null;
+  /** Sammelrechnung: all due items of the contact's contracts become one invoice per currency and billing run. */
+  collectiveInvoicing: boolean;
   bankAccounts: BankAccount[];
   sepaMandates: SepaMandate[];
   groupIds: string[];
@@ -124,6 +126,7 @@ export interface ContactInput {
   currency?: string;
   paymentTermsDays?: number | null;
   preferredPaymentMethod?: Contact['preferredPaymentMethod'];
+  collectiveInvoicing?: boolean;
   bankAccounts?: BankAccountInput[];
   sepaMandates?: SepaMandateInput[];
   groupIds?: string[];

@@ -11,6 +11,7 @@ import { isValidBic, isValidCreditorId, isValidIban, normaliseBic, normaliseIban
 import { isEmail } from '../validation/codes';
 import { checkVatId } from '../validation/vat-id';
 import * as apiKeys from '../api-keys/service';
+import * as audit from '../audit/service';
 import { DEFAULT_NUMBER_FORMATS, type Organization, type OrganizationPatch } from './types';
 
 interface OrganizationRow {
@@ -122,10 +123,13 @@ export function validatePatch(patch: OrganizationPatch): OrganizationPatch {
 export async function update(ctx: Ctx, patch: OrganizationPatch, expectedVersion?: number): Promise<Organization> {
   const clean = validatePatch(patch);
   return inTransaction(ctx, async (tx) => {
+    // FOR NO KEY UPDATE, not FOR UPDATE: inserts of the organisation's rows (contacts, documents, audit
+    // entries) check their foreign key with a KEY SHARE lock, which this lock lets through. FOR UPDATE would
+    // make a transaction holding the audit chain head wait here while we wait for the head: a deadlock.
     const current: OrganizationRow | undefined = await tx
       .db('organizations')
       .where('id', tx.organizationId)
-      .forUpdate()
+      .forNoKeyUpdate()
       .first();
     if (!current) throw notFound('organization', tx.organizationId);
     if (expectedVersion !== undefined && expectedVersion !== current.version) {
@@ -161,6 +165,13 @@ export async function update(ctx: Ctx, patch: OrganizationPatch, expectedVersion
       .returning('*');
     const organization = toOrganization(row);
     await events.emit(tx, 'organization.updated', { ...organization });
+    await audit.record(tx, {
+      action: 'organization.updated',
+      resourceType: 'organization',
+      resourceId: organization.id,
+      before: toOrganization(current),
+      after: organization,
+    });
     return organization;
   });
 }

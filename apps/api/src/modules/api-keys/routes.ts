@@ -24,11 +24,13 @@ export const apiKeyRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/api-keys',
     {
+      config: { secretResponse: true },
       schema: {
         tags,
         operationId: 'createApiKey',
         summary: 'Create an API key',
-        description: 'The secret is returned once. It is stored only as a hash.',
+        description:
+          'The secret is returned once and stored only as a hash. A retry with the same `Idempotency-Key` by the same key gets the same response; the stored copy is encrypted under your own key.',
         body: Type.Ref(ApiKeyCreateSchema),
         response: { 201: Type.Ref(ApiKeyWithSecretSchema), ...problemResponses },
       },

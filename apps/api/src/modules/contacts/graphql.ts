@@ -3,11 +3,7 @@ import type { IResolvers } from 'mercurius';
 import { validateInput } from '../../graphql/validate';
 import type { GraphqlModule } from '../../plugins/graphql';
 import { PostalAddressSchema } from '../../schemas/common';
-import {
-  ContactCreateSchema,
-  ContactListQuerySchema,
-  ContactUpdateSchema,
-} from './schemas';
+import { ContactCreateSchema, ContactListQuerySchema, ContactUpdateSchema } from './schemas';
 
 const typeDefs = `
   type PostalAddress { line1: String!, line2: String, postalCode: String!, city: String!, region: String, country: String! }
@@ -78,6 +74,14 @@ function defined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
 
+/**
+ * List arguments: a null filter or cursor means "not given" (clients send `startingAfter: null` for the first
+ * page), unlike input fields, where null clears a value.
+ */
+function given<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && v !== null)) as T;
+}
+
 const references = [PostalAddressSchema];
 
 const resolvers: IResolvers = {
@@ -87,7 +91,7 @@ const resolvers: IResolvers = {
       return contact ?? null;
     },
     contacts: async (_root, args: ContactListQuery, { ctx }) =>
-      contacts.list(ctx, validateInput(ContactListQuerySchema, defined(args), references)),
+      contacts.list(ctx, validateInput(ContactListQuerySchema, given(args), references)),
   },
   Mutation: {
     createContact: async (_root, { input }: { input: unknown }, { ctx }) =>

@@ -132,6 +132,7 @@ export const ContactSchema = Type.Object(
     currency: Type.String(),
     paymentTermsDays: Nullable(Type.Integer()),
     preferredPaymentMethod: Nullable(StringEnum(PAYMENT_METHODS)),
+    collectiveInvoicing: Type.Boolean({ description: 'All due contract items go on one invoice per currency and run' }),
     bankAccounts: Type.Array(Type.Ref(BankAccountSchema)),
     sepaMandates: Type.Array(Type.Ref(SepaMandateSchema)),
     groupIds: Type.Array(Type.String()),
@@ -168,6 +169,9 @@ const writable = {
   currency: Type.Optional(Type.String({ pattern: '^[A-Z]{3}$', description: 'ISO 4217' })),
   paymentTermsDays: Type.Optional(Nullable(Type.Integer({ minimum: 0, maximum: 365 }))),
   preferredPaymentMethod: Type.Optional(Nullable(StringEnum(PAYMENT_METHODS))),
+  collectiveInvoicing: Type.Optional(
+    Type.Boolean({ description: 'Collective invoices (Sammelrechnung): one invoice per currency and billing run' }),
+  ),
   bankAccounts: Type.Optional(Type.Array(BankAccountInputSchema, { maxItems: 10 })),
   sepaMandates: Type.Optional(Type.Array(SepaMandateInputSchema, { maxItems: 10 })),
   groupIds: Type.Optional(Type.Array(Type.String({ maxLength: 64 }), { maxItems: 50 })),

@@ -11,7 +11,10 @@ export const healthRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, {
   const config = { public: true };
   app.get(
     '/healthz',
-    { config, schema: { tags: ['Operations'], operationId: 'health', summary: 'Liveness', response: { 200: Status } } },
+    {
+      config,
+      schema: { tags: ['Operations'], operationId: 'health', summary: 'Liveness', security: [], response: { 200: Status } },
+    },
     async () => ({ status: 'ok' }),
   );
   app.get(
@@ -21,6 +24,7 @@ export const healthRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, {
       schema: {
         tags: ['Operations'],
         operationId: 'ready',
+        security: [],
         summary: 'Readiness: database reachable and migrations applied',
         response: { 200: Status, 503: Status },
       },

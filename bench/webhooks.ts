@@ -1,0 +1,259 @@
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { events, newId, organizations, secrets, systemClock, systemContext, webhooks } from '@fakturo/domain';
+import { startWorker } from '@fakturo/worker';
+import { Agent, request } from 'undici';
+import {
+  atLeast,
+  formatInt,
+  formatRatio,
+  inChildProcess,
+  machineDescription,
+  markdownTable,
+  type Started,
+  startBenchDatabase,
+} from './lib';
+
+/**
+ * Webhook delivery throughput: events written to the outbox → fan-out → signed deliveries to a local
+ * receiver, read against raw `undici.request` POSTs of the same body to the same receiver in the same run.
+ * The receiver runs in a child process (as a real one would); both clients run in this process.
+ */
+
+// Targets of the "Webhooks, the worker, and the SDK" issue.
+const TARGET_RATIO = 0.35;
+const TARGET_RATE = 1_000;
+
+/** The receiver: answers every POST with 200 once the body is read. */
+export async function startReceiverServer(): Promise<Started<{ url: string }>> {
+  const server = createServer((req, res) => {
+    req.on('data', () => {});
+    req.on('end', () => res.writeHead(200, { 'content-type': 'text/plain' }).end('ok'));
+  });
+  server.keepAliveTimeout = 30_000;
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    info: { url: `http://127.0.0.1:${port}/hooks` },
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** The baseline: `total` POSTs with `concurrency` in flight over one keep-alive agent; returns requests/s. */
+async function rawPosts(url: string, body: string, total: number, concurrency: number): Promise<number> {
+  const agent = new Agent({ keepAliveTimeout: 10_000 });
+  let issued = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (issued < total) {
+        issued += 1;
+        const response = await request(url, {
+          method: 'POST',
+          dispatcher: agent,
+          headers: { 'content-type': 'application/json' },
+          body,
+        });
+        await response.body.text();
+        if (response.statusCode !== 200) throw new Error(`receiver answered ${response.statusCode}`);
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  await agent.close();
+  return total / seconds;
+}
+
+/** A contact-sized resource, like the objects real events carry. */
+function sampleObject(n: number) {
+  return {
+    id: newId('contact'),
+    kind: 'company',
+    customerNumber: `K-${String(n).padStart(6, '0')}`,
+    companyName: `Bench ${n} GmbH`,
+    displayName: `Bench ${n} GmbH`,
+    emails: [{ email: `billing-${n}@bench.example`, type: 'billing' }],
+    billingAddress: { line1: 'Musterstraße 1', postalCode: '10115', city: 'Berlin', country: 'DE' },
+    vatId: 'DE136695976',
+    bankAccounts: [
+      { id: newId('bankAccount'), iban: 'DE89370400440532013000', bic: 'COBADEFFXXX', isDefault: true },
+    ],
+    tags: ['bench'],
+    metadata: {},
+    version: 1,
+    createdAt: new Date().toISOString(),
+    updatedAt: new Date().toISOString(),
+  };
+}
+
+const USAGE = `npm run bench -- webhooks [options]
+
+  --events <n>        events (= deliveries) in the measured round (default 20000)
+  --warmup <n>        events in the warm-up round, not counted (default 2000)
+  --concurrency <n>   worker concurrency (default: the production default, 8)
+  --raw-connections <n>  requests in flight for the raw baseline (default 256: a delivery run's window)
+  --check             exit with 1 when a target is missed`;
+
+export async function run(args: string[]): Promise<boolean> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      events: { type: 'string', default: '20000' },
+      warmup: { type: 'string', default: '2000' },
+      concurrency: { type: 'string' },
+      'raw-connections': { type: 'string', default: '256' },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return true;
+  }
+  const positive = (name: string, raw: string | undefined): number => {
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a positive integer, got '${raw}'`);
+    return n;
+  };
+  const total = positive('events', values.events);
+  const warmup = positive('warmup', values.warmup);
+  const concurrency =
+    values.concurrency === undefined ? undefined : positive('concurrency', values.concurrency);
+  const rawConnections = positive('raw-connections', values['raw-connections']);
+  const log = (line: string) => process.stderr.write(`${line}\n`);
+
+  log('starting the receiver (child process) and PostgreSQL…');
+  const receiver = await inChildProcess<{ url: string }>(import.meta.url, 'startReceiverServer', {});
+  const database = await startBenchDatabase({ poolMax: 20 });
+  secrets.setEncryptionKey(randomBytes(32));
+  const policy = { allowPrivate: true }; // the receiver is on 127.0.0.1
+  const sender = webhooks.createSender({ policy });
+  let worker: Awaited<ReturnType<typeof startWorker>> | null = null;
+  try {
+    const { organization } = await organizations.create(database.db, systemClock, {
+      legalName: 'Bench GmbH',
+    });
+    const ctx = systemContext(database.db, organization.id, systemClock, 'bench');
+    await webhooks.create(ctx, { url: receiver.info.url, enabledEvents: ['contact.*'] }, { policy });
+    const body = JSON.stringify(
+      events.toEvent({
+        id: newId('event'),
+        organization_id: organization.id,
+        type: 'contact.created',
+        resource_type: 'contact',
+        resource_id: 'con_x',
+        data: { object: sampleObject(0) },
+        request_id: null,
+        created_at: new Date(),
+      }),
+    );
+
+    log(
+      `raw undici.request baseline: ${formatInt(warmup)} warm-up + ${formatInt(total)} POSTs, ${rawConnections} in flight…`,
+    );
+    await rawPosts(receiver.info.url, body, warmup, rawConnections);
+    const rawRate = await rawPosts(receiver.info.url, body, total, rawConnections);
+
+    worker = await startWorker({
+      db: database.db,
+      databaseUrl: database.url,
+      webhookSender: sender,
+      concurrency,
+    });
+    let seeded = 0;
+    /** Writes `count` events (distinct resources, 1,000 per transaction) and times until all are delivered. */
+    const round = async (count: number) => {
+      const start = seeded;
+      const objects = Array.from({ length: count }, (_, i) => sampleObject(start + i));
+      seeded += count;
+      // all events of the round commit before the clock starts, so fan-out and delivery are what is timed
+      await database.db.transaction(async (trx) => {
+        const tx = { ...ctx, db: trx };
+        for (let i = 0; i < objects.length; i += 1000)
+          await events.emitMany(tx, 'contact.created', objects.slice(i, i + 1000));
+      });
+      const started = performance.now();
+      // done when nothing is queued for the fan-out and nothing is pending: two index probes, cheap to ask
+      // often (a count over the table would load the database it measures)
+      for (;;) {
+        const { rows } = await database.db.raw(
+          `SELECT EXISTS (SELECT 1 FROM webhook_outbox)
+             OR EXISTS (SELECT 1 FROM webhook_deliveries WHERE status = 'pending') AS busy`,
+        );
+        if (!rows[0].busy) break;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      const elapsed = performance.now() - started;
+      const { rows } = await database.db.raw(
+        `SELECT count(*)::int AS n FROM webhook_deliveries WHERE status = 'succeeded'`,
+      );
+      if (rows[0].n !== seeded) {
+        const failed = await database
+          .db('webhook_deliveries')
+          .whereNot('status', 'succeeded')
+          .first('id', 'status', 'last_error');
+        throw new Error(`${seeded - rows[0].n} deliveries did not succeed, e.g. ${JSON.stringify(failed)}`);
+      }
+      return count / (elapsed / 1000);
+    };
+    log(`Fakturo: warm-up round of ${formatInt(warmup)} events…`);
+    await round(warmup);
+    log(`Fakturo: measured round of ${formatInt(total)} events (fan-out + signed delivery)…`);
+    const rate = await round(total);
+    const ratio = rate / rawRate;
+
+    const targets = [
+      atLeast(`≥ ${TARGET_RATIO}× raw`, ratio, TARGET_RATIO),
+      atLeast(`≥ ${formatInt(TARGET_RATE)}/s`, rate, TARGET_RATE),
+    ];
+    const table = markdownTable(
+      ['measurement', 'requests', 'per second', '× raw', 'target', 'result'],
+      [
+        [
+          '(a) raw undici.request POST, same body and receiver',
+          formatInt(total),
+          formatInt(rawRate),
+          'baseline',
+          '',
+          '',
+        ],
+        [
+          '(b) webhooks: outbox → fan-out → signed delivery',
+          formatInt(total),
+          formatInt(rate),
+          formatRatio(ratio),
+          targets.map((x) => x.label).join(', '),
+          targets.every((x) => x.pass) ? 'PASS' : 'FAIL',
+        ],
+      ],
+    );
+    console.log(
+      [
+        '',
+        `Webhook benchmark — ${new Date().toISOString()}`,
+        `machine: ${machineDescription()}`,
+        `receiver: node:http in a child process, 200 "ok"; body ${formatInt(Buffer.byteLength(body))} bytes (a contact.created event)`,
+        `Fakturo: embedded PostgreSQL (fsync on), one endpoint, worker concurrency ${concurrency ?? 8}, ` +
+          `${formatInt(total)} events of distinct resources written before timing (${formatInt(warmup)}-event warm-up first); ` +
+          `timed until every delivery is recorded as succeeded`,
+        `raw: ${rawConnections} requests in flight over one keep-alive undici Agent`,
+        '',
+        table,
+        '',
+        targets.every((x) => x.pass) ? 'all targets met' : 'targets missed',
+      ].join('\n'),
+    );
+    return targets.every((x) => x.pass);
+  } finally {
+    await worker?.stop();
+    await sender.close();
+    await database.stop();
+    await receiver.stop();
+  }
+}

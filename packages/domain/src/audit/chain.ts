@@ -1,0 +1,49 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * The hash chain of the audit log (DOMAIN.md §3), pure: canonical JSON and the entry hash. Each entry's hash
+ * is SHA-256 over the previous entry's hash followed by the canonical JSON of the entry itself, so any change
+ * to an entry — or removing or inserting one — breaks every hash from there on.
+ */
+
+/** The previous hash of an organisation's first entry. */
+export const GENESIS_HASH = '0'.repeat(64);
+
+/**
+ * JSON with object keys sorted (recursively) and `undefined` members left out: one text per value, whatever
+ * order the keys were written in — and the same text for the value read back from a jsonb column, which
+ * reorders keys. Values are plain JSON (strings, finite numbers, booleans, null, arrays, objects).
+ */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') {
+    if (typeof value === 'number' && !Number.isFinite(value))
+      throw new RangeError('audit values must be finite');
+    return JSON.stringify(value) ?? 'null';
+  }
+  if (Array.isArray(value))
+    return `[${value.map((v) => (v === undefined ? 'null' : canonicalJson(v))).join(',')}]`;
+  const keys = Object.keys(value)
+    .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
+    .sort();
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`).join(',')}}`;
+}
+
+/** What an entry's hash covers: everything but the hashes themselves. */
+export interface ChainedEntry {
+  organizationId: string;
+  seq: number;
+  id: string;
+  actor: { type: string; id: string };
+  action: string;
+  resourceType: string;
+  resourceId: string;
+  before: unknown;
+  after: unknown;
+  requestId: string | null;
+  /** RFC 3339 with milliseconds, as `Date.toISOString()` writes it. */
+  createdAt: string;
+}
+
+export function entryHash(prevHash: string, entry: ChainedEntry): string {
+  return createHash('sha256').update(prevHash).update(canonicalJson(entry)).digest('hex');
+}

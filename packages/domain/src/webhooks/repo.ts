@@ -1,0 +1,530 @@
+import type { Knex } from 'knex';
+import { type Ctx, scoped } from '../context';
+import type { EventRow } from '../events/service';
+import { applyCursor } from '../pagination';
+import type {
+  WebhookDelivery,
+  WebhookDeliveryListQuery,
+  WebhookEndpoint,
+  WebhookEndpointListQuery,
+} from './types';
+
+export interface EndpointRow {
+  id: string;
+  organization_id: string;
+  url: string;
+  description: string | null;
+  enabled_events: string[];
+  enabled: boolean;
+  disabled_reason: WebhookEndpoint['disabledReason'];
+  disabled_at: Date | null;
+  failing_since: Date | null;
+  metadata: Record<string, string>;
+  secret_encrypted: string;
+  previous_secret_encrypted: string | null;
+  previous_secret_expires_at: Date | null;
+  secret_rotated_at: Date | null;
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+}
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+export function toEndpoint(row: EndpointRow): WebhookEndpoint {
+  return {
+    id: row.id,
+    url: row.url,
+    description: row.description,
+    enabledEvents: row.enabled_events,
+    enabled: row.enabled,
+    disabledReason: row.disabled_reason,
+    disabledAt: iso(row.disabled_at),
+    failingSince: iso(row.failing_since),
+    metadata: row.metadata,
+    secretRotatedAt: iso(row.secret_rotated_at),
+    previousSecretExpiresAt: iso(row.previous_secret_expires_at),
+    version: row.version,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+  };
+}
+
+export interface DeliveryRow {
+  id: string;
+  organization_id: string;
+  endpoint_id: string;
+  event_id: string;
+  event_type: string;
+  resource_id: string;
+  trigger: WebhookDelivery['trigger'];
+  status: WebhookDelivery['status'];
+  attempts: number;
+  failures: number;
+  auto_retry: boolean;
+  next_attempt_at: Date | null;
+  last_attempt_at: Date | null;
+  last_status_code: number | null;
+  last_duration_ms: number | null;
+  last_response_excerpt: string | null;
+  last_error: string | null;
+  completed_at: Date | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export function toDelivery(row: DeliveryRow): WebhookDelivery {
+  return {
+    id: row.id,
+    endpointId: row.endpoint_id,
+    eventId: row.event_id,
+    eventType: row.event_type,
+    trigger: row.trigger,
+    status: row.status,
+    attempts: row.attempts,
+    nextAttemptAt: iso(row.next_attempt_at),
+    lastAttemptAt: iso(row.last_attempt_at),
+    lastStatusCode: row.last_status_code,
+    lastDurationMs: row.last_duration_ms,
+    lastResponseExcerpt: row.last_response_excerpt,
+    lastError: row.last_error,
+    completedAt: iso(row.completed_at),
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+  };
+}
+
+const ENDPOINT_COLUMNS = [
+  'id',
+  'organization_id',
+  'url',
+  'description',
+  'enabled_events',
+  'enabled',
+  'disabled_reason',
+  'disabled_at',
+  'failing_since',
+  'metadata',
+  'secret_encrypted',
+  'previous_secret_encrypted',
+  'previous_secret_expires_at',
+  'secret_rotated_at',
+  'version',
+  'created_at',
+  'updated_at',
+];
+
+const DELIVERY_COLUMNS = [
+  'id',
+  'organization_id',
+  'endpoint_id',
+  'event_id',
+  'event_type',
+  'resource_id',
+  'trigger',
+  'status',
+  'attempts',
+  'failures',
+  'auto_retry',
+  'next_attempt_at',
+  'last_attempt_at',
+  'last_status_code',
+  'last_duration_ms',
+  'last_response_excerpt',
+  'last_error',
+  'completed_at',
+  'created_at',
+  'updated_at',
+];
+
+export async function findEndpoint(
+  ctx: Ctx,
+  id: string,
+  options: { lock?: boolean } = {},
+): Promise<EndpointRow | undefined> {
+  const q = scoped(ctx, 'webhook_endpoints').select(ENDPOINT_COLUMNS).where('id', id);
+  if (options.lock) q.forUpdate();
+  return q.first();
+}
+
+/**
+ * Takes the endpoint's sending lease until `until` when no other run holds it, and returns the endpoint;
+ * undefined when it is disabled, gone, or another run is sending to it.
+ */
+export async function acquireSending(
+  ctx: Ctx,
+  id: string,
+  now: Date,
+  until: Date,
+): Promise<EndpointRow | undefined> {
+  const [row] = await scoped(ctx, 'webhook_endpoints')
+    .where({ id, enabled: true })
+    .where((w) => w.whereNull('sending_until').orWhere('sending_until', '<=', now))
+    .update({ sending_until: until })
+    .returning(ENDPOINT_COLUMNS);
+  return row as EndpointRow | undefined;
+}
+
+export async function releaseSending(ctx: Ctx, id: string): Promise<void> {
+  await scoped(ctx, 'webhook_endpoints').where('id', id).update({ sending_until: null });
+}
+
+export async function listEndpoints(ctx: Ctx, query: WebhookEndpointListQuery): Promise<EndpointRow[]> {
+  const q = scoped(ctx, 'webhook_endpoints').select(ENDPOINT_COLUMNS);
+  if (query.enabled !== undefined) q.where('enabled', query.enabled);
+  return applyCursor(q, query);
+}
+
+export async function countEndpoints(ctx: Ctx): Promise<number> {
+  const [{ n }] = await scoped(ctx, 'webhook_endpoints').count({ n: '*' });
+  return Number(n);
+}
+
+/** The organisation's enabled endpoints with what they subscribe to: what the fan-out matches against. */
+export async function enabledSubscriptions(
+  ctx: Ctx,
+): Promise<{ id: string; enabled_events: string[]; created_at: Date }[]> {
+  return scoped(ctx, 'webhook_endpoints')
+    .where('enabled', true)
+    .select('id', 'enabled_events', 'created_at')
+    .orderBy('id');
+}
+
+export async function insertEndpoint(ctx: Ctx, row: EndpointRow): Promise<void> {
+  await ctx.db('webhook_endpoints').insert({ ...row, metadata: JSON.stringify(row.metadata) });
+}
+
+export async function updateEndpoint(
+  ctx: Ctx,
+  id: string,
+  changes: Partial<EndpointRow>,
+): Promise<EndpointRow> {
+  const values: Record<string, unknown> = { ...changes };
+  if (changes.metadata) values.metadata = JSON.stringify(changes.metadata);
+  const [row] = await scoped(ctx, 'webhook_endpoints')
+    .where('id', id)
+    .update(values)
+    .returning(ENDPOINT_COLUMNS);
+  return row as EndpointRow;
+}
+
+export async function deleteEndpoint(ctx: Ctx, id: string): Promise<void> {
+  await scoped(ctx, 'webhook_endpoints').where('id', id).delete();
+}
+
+export type NewDelivery = Pick<
+  DeliveryRow,
+  | 'id'
+  | 'organization_id'
+  | 'endpoint_id'
+  | 'event_id'
+  | 'event_type'
+  | 'resource_id'
+  | 'trigger'
+  | 'auto_retry'
+> & { next_attempt_at: Date; created_at: Date; updated_at: Date };
+
+/** Multi-row INSERTs, 1,000 rows (11 parameters each) per statement. */
+export async function insertDeliveries(ctx: Ctx, rows: NewDelivery[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 1000) {
+    await ctx
+      .db('webhook_deliveries')
+      .insert(rows.slice(i, i + 1000).map((r) => ({ ...r, status: 'pending' })));
+  }
+}
+
+export async function findDelivery(
+  ctx: Ctx,
+  id: string,
+  options: { lock?: boolean } = {},
+): Promise<DeliveryRow | undefined> {
+  const q = scoped(ctx, 'webhook_deliveries').select(DELIVERY_COLUMNS).where('id', id);
+  if (options.lock) q.forUpdate();
+  return q.first();
+}
+
+export async function listDeliveries(
+  ctx: Ctx,
+  endpointId: string,
+  query: WebhookDeliveryListQuery,
+): Promise<DeliveryRow[]> {
+  const q = scoped(ctx, 'webhook_deliveries').select(DELIVERY_COLUMNS).where('endpoint_id', endpointId);
+  if (query.status) q.where('status', query.status);
+  if (query.eventId) q.where('event_id', query.eventId);
+  if (query.eventType) q.where('event_type', query.eventType);
+  return applyCursor(q, query);
+}
+
+export async function updateDelivery(
+  ctx: Ctx,
+  id: string,
+  changes: Partial<DeliveryRow>,
+): Promise<DeliveryRow> {
+  const [row] = await scoped(ctx, 'webhook_deliveries')
+    .where('id', id)
+    .update(changes)
+    .returning(DELIVERY_COLUMNS);
+  return row as DeliveryRow;
+}
+
+/** Ends every open delivery of an endpoint that stopped receiving (disabled by hand, by 410 or by failing). */
+export async function failOpenDeliveries(
+  ctx: Ctx,
+  endpointId: string,
+  now: Date,
+  reason: string,
+): Promise<number> {
+  return scoped(ctx, 'webhook_deliveries').where({ endpoint_id: endpointId, status: 'pending' }).update({
+    status: 'failed',
+    next_attempt_at: null,
+    last_error: reason,
+    completed_at: now,
+    updated_at: now,
+  });
+}
+
+/** Events of this organisation by id (for a replay). */
+export async function findEvents(
+  ctx: Ctx,
+  ids: readonly string[],
+): Promise<Pick<EventRow, 'id' | 'type' | 'resource_id'>[]> {
+  return scoped(ctx, 'events').whereIn('id', ids).select('id', 'type', 'resource_id');
+}
+
+/** Events of a time range whose type one of `patterns` matches, oldest first, at most `limit`. */
+export async function findEventsInRange(
+  ctx: Ctx,
+  range: { from: string; to: string },
+  patterns: readonly string[],
+  excludeTypes: readonly string[],
+  limit: number,
+): Promise<Pick<EventRow, 'id' | 'type' | 'resource_id'>[]> {
+  const q = scoped(ctx, 'events')
+    .select('id', 'type', 'resource_id')
+    .where('created_at', '>=', range.from)
+    .where('created_at', '<=', range.to)
+    .whereNotIn('type', excludeTypes as string[])
+    .orderBy('id')
+    .limit(limit);
+  if (!patterns.includes('*')) {
+    const exact = patterns.filter((p) => !p.endsWith('.*'));
+    const prefixes = patterns
+      .filter((p) => p.endsWith('.*'))
+      .map((p) => `${p.slice(0, -1).replace(/[\\%_]/g, '\\$&')}%`);
+    q.where((w) => {
+      w.whereRaw('type = ANY(?::text[])', [exact]).orWhereRaw('type LIKE ANY(?::text[])', [prefixes]);
+    });
+  }
+  return q;
+}
+
+/** An event queued for the fan-out (webhook_outbox). */
+export interface QueuedEvent {
+  id: string;
+  type: string;
+  resource_id: string;
+  created_at: Date;
+}
+
+/**
+ * Takes up to `limit` of the organisation's queued events, oldest first, off the webhook outbox. The caller
+ * holds the organisation's fan-out lock and commits their deliveries in the same transaction.
+ */
+export async function takeQueuedEvents(ctx: Ctx, limit: number): Promise<QueuedEvent[]> {
+  const { rows } = await ctx.db.raw(
+    `DELETE FROM webhook_outbox
+     WHERE organization_id = ? AND event_id IN (
+       SELECT event_id FROM webhook_outbox WHERE organization_id = ? ORDER BY event_id LIMIT ?)
+     RETURNING event_id AS id, event_type AS type, resource_id, created_at`,
+    [ctx.organizationId, ctx.organizationId, limit],
+  );
+  return (rows as QueuedEvent[]).sort((a, b) => (a.id < b.id ? -1 : 1));
+}
+
+/**
+ * The ordering rule as SQL, for a delivery `d`: an earlier delivery of the same resource to the same
+ * endpoint is still open. The key expression (organisation, endpoint and resource in one) matches
+ * webhook_deliveries_chain_idx and no other index, so this stays an index probe whatever the statistics.
+ */
+const EARLIER_OPEN_DELIVERY = `
+  SELECT 1 FROM webhook_deliveries p
+  WHERE (p.organization_id || ' ' || p.endpoint_id || ' ' || p.resource_id)
+      = (d.organization_id || ' ' || d.endpoint_id || ' ' || d.resource_id)
+    AND p.status = 'pending' AND (p.event_id, p.id) < (d.event_id, d.id)`;
+
+/** A claimed delivery with the event it carries. */
+export interface ClaimedDelivery {
+  id: string;
+  failures: number;
+  auto_retry: boolean;
+  /** The endpoint's version when claimed: a change means a new URL or new secrets. */
+  endpoint_version: number;
+  event: EventRow;
+}
+
+/**
+ * Picks up to `limit` due deliveries of an endpoint to send — and, in the same statement (one round trip,
+ * one commit), records `successes`, attempts that came back 2xx, ending the endpoint's failure streak.
+ *
+ * A delivery is due when its time has come, its endpoint is enabled, it is not among `inFlight` (the
+ * caller's requests under way), and — the ordering rule — no earlier delivery of the same resource to the
+ * same endpoint is still open: a resource's deliveries go out one after another, in event order, each
+ * waiting until the one before succeeded or finally failed. (A success recorded by this statement releases
+ * its successor for the next claim: the statement sees the table as it was when it began.) The caller
+ * holds the endpoint's sending lease, so no other run picks the same deliveries and a claim writes nothing.
+ */
+export async function claimDue(
+  ctx: Ctx,
+  endpointId: string,
+  limit: number,
+  now: Date,
+  inFlight: readonly string[],
+  successes: AttemptRecord[] = [],
+): Promise<ClaimedDelivery[]> {
+  const record =
+    successes.length === 0
+      ? ''
+      : `recorded AS (
+           UPDATE webhook_deliveries d SET
+             status = r.status, attempts = d.attempts + 1, failures = r.failures, next_attempt_at = r.next_attempt_at,
+             last_attempt_at = r.attempted_at, last_status_code = r.status_code,
+             last_duration_ms = r.duration_ms, last_response_excerpt = r.excerpt, last_error = r.error,
+             completed_at = r.completed_at, updated_at = r.attempted_at
+           FROM jsonb_to_recordset(CAST(:records AS jsonb)) AS r(id text, status text, failures int,
+             next_attempt_at timestamptz, attempted_at timestamptz, status_code int, duration_ms int, excerpt text,
+             error text, completed_at timestamptz)
+           WHERE d.organization_id = :org AND d.id = r.id
+         ),
+         streak AS (
+           UPDATE webhook_endpoints SET failing_since = NULL
+           WHERE organization_id = :org AND id = :endpoint AND failing_since IS NOT NULL
+         ),`;
+  const { rows } = await ctx.db.raw(
+    // the due deliveries are chosen first (MATERIALIZED: at most LIMIT rows), then joined with their
+    // events by primary key — never the other way round
+    `WITH ${record} due AS MATERIALIZED (
+       SELECT d.id, d.failures, d.auto_retry, d.event_id FROM webhook_deliveries d
+       WHERE d.organization_id = :org AND d.endpoint_id = :endpoint AND d.status = 'pending'
+         AND d.next_attempt_at <= :now AND d.id <> ALL(CAST(:inFlight AS text[]))
+         AND NOT EXISTS (${EARLIER_OPEN_DELIVERY})
+       -- due order only: the index's own order, so the scan stops after LIMIT rows (event order per
+       -- resource is the NOT EXISTS above; among the equally due, the index keeps insertion order)
+       ORDER BY d.next_attempt_at
+       LIMIT :limit
+     )
+     SELECT due.id, due.failures, due.auto_retry, w.version AS endpoint_version, e.id AS event_id, e.organization_id,
+       e.type, e.resource_type, e.resource_id, e.data, e.request_id, e.created_at
+     FROM due
+     JOIN events e ON e.id = due.event_id
+     JOIN webhook_endpoints w ON w.id = :endpoint AND w.organization_id = :org AND w.enabled`,
+    {
+      org: ctx.organizationId,
+      endpoint: endpointId,
+      now,
+      limit,
+      inFlight: [...inFlight],
+      ...(successes.length > 0 ? { records: JSON.stringify(successes) } : {}),
+    },
+  );
+  type Row = EventRow & { event_id: string; failures: number; auto_retry: boolean; endpoint_version: number };
+  return (rows as Row[])
+    .map((r) => ({
+      id: r.id,
+      failures: r.failures,
+      auto_retry: r.auto_retry,
+      endpoint_version: r.endpoint_version,
+      event: {
+        id: r.event_id,
+        organization_id: r.organization_id,
+        type: r.type,
+        resource_type: r.resource_type,
+        resource_id: r.resource_id,
+        data: r.data,
+        request_id: r.request_id,
+        created_at: r.created_at,
+      },
+    }))
+    .sort((a, b) => (a.event.id < b.event.id ? -1 : a.event.id > b.event.id ? 1 : 0));
+}
+
+export interface AttemptRecord {
+  id: string;
+  status: WebhookDelivery['status'];
+  failures: number;
+  next_attempt_at: Date | null;
+  attempted_at: Date;
+  status_code: number | null;
+  duration_ms: number;
+  excerpt: string | null;
+  error: string | null;
+  completed_at: Date | null;
+}
+
+const RECORD_ATTEMPTS = `UPDATE webhook_deliveries d SET
+       status = r.status, attempts = d.attempts + 1, failures = r.failures, next_attempt_at = r.next_attempt_at,
+       last_attempt_at = r.attempted_at, last_status_code = r.status_code,
+       last_duration_ms = r.duration_ms, last_response_excerpt = r.excerpt, last_error = r.error,
+       completed_at = r.completed_at, updated_at = r.attempted_at
+     FROM jsonb_to_recordset(?::jsonb) AS r(id text, status text, failures int, next_attempt_at timestamptz,
+       attempted_at timestamptz, status_code int, duration_ms int, excerpt text, error text, completed_at timestamptz)
+     WHERE d.organization_id = ? AND d.id = r.id`;
+
+/** Writes the outcome of many attempts with one UPDATE. */
+export async function recordAttempts(ctx: Ctx, records: AttemptRecord[]): Promise<void> {
+  if (records.length === 0) return;
+  await ctx.db.raw(RECORD_ATTEMPTS, [JSON.stringify(records), ctx.organizationId]);
+}
+
+/**
+ * When the endpoint next has something to send: the earliest due time among deliveries at the head of
+ * their resource's queue (a held delivery waits for its predecessor, not for a time).
+ */
+export async function nextDue(ctx: Ctx, endpointId: string): Promise<Date | null> {
+  const { rows } = await ctx.db.raw(
+    `SELECT min(d.next_attempt_at) AS next
+     FROM webhook_deliveries d
+     WHERE d.organization_id = ? AND d.endpoint_id = ? AND d.status = 'pending'
+       AND NOT EXISTS (${EARLIER_OPEN_DELIVERY})`,
+    [ctx.organizationId, endpointId],
+  );
+  return (rows[0]?.next as Date | null) ?? null;
+}
+
+// ——— System-wide queries of the sweeper: they find work across organisations; the work itself then runs
+// scoped to one organisation.
+
+/** Organisations with events still queued for the fan-out. */
+export async function organizationsWithQueuedEvents(db: Knex, limit: number): Promise<string[]> {
+  const { rows } = await db.raw('SELECT DISTINCT organization_id FROM webhook_outbox LIMIT ?', [limit]);
+  return rows.map((r: { organization_id: string }) => r.organization_id);
+}
+
+/**
+ * Enabled endpoints that no run is sending to, with a delivery overdue by more than `grace`: a lost timer
+ * job or a worker that died mid-run (its lease expired). Probes each endpoint's due index (endpoints are
+ * few; deliveries many).
+ */
+export async function endpointsWithOverdueDeliveries(
+  db: Knex,
+  now: Date,
+  graceMs: number,
+  limit: number,
+): Promise<{ organization_id: string; endpoint_id: string }[]> {
+  const { rows } = await db.raw(
+    `SELECT w.organization_id, w.id AS endpoint_id FROM webhook_endpoints w
+     WHERE w.enabled AND (w.sending_until IS NULL OR w.sending_until <= ?) AND EXISTS (
+       SELECT 1 FROM webhook_deliveries d
+       WHERE d.organization_id = w.organization_id AND d.endpoint_id = w.id AND d.status = 'pending'
+         AND d.next_attempt_at <= ?)
+     LIMIT ?`,
+    [now, new Date(now.getTime() - graceMs), limit],
+  );
+  return rows;
+}
+
+/** Forgets rotated-out secrets whose overlap is over. */
+export async function dropExpiredPreviousSecrets(db: Knex, now: Date): Promise<number> {
+  return db('webhook_endpoints')
+    .where('previous_secret_expires_at', '<=', now)
+    .update({ previous_secret_encrypted: null, previous_secret_expires_at: null });
+}

@@ -1,0 +1,65 @@
+import { type FakturoOptions, HttpClient, type RequestOptions } from './http';
+import { ApiKeys } from './resources/api-keys';
+import { type CallInput, callApi } from './resources/base';
+import { ContactGroups } from './resources/contact-groups';
+import { Contacts } from './resources/contacts';
+import { Events } from './resources/events';
+import { OrganizationResource } from './resources/organization';
+import { WebhookDeliveries, WebhookEndpoints } from './resources/webhook-endpoints';
+import type { ApiPath, MethodsOf, SuccessBody } from './types';
+
+/**
+ * The Fakturo API client. Every method returns the API's own objects, typed from its OpenAPI spec.
+ * POSTs carry an automatic `Idempotency-Key`; 429, 5xx and network failures are retried with back-off
+ * (honouring `Retry-After`); failures throw `FakturoError` subclasses.
+ *
+ * @example
+ * ```ts
+ * import { Fakturo } from '@fakturo/sdk';
+ *
+ * const fakturo = new Fakturo({ apiKey: process.env.FAKTURO_API_KEY!, baseUrl: 'http://127.0.0.1:3000' });
+ * const contact = await fakturo.contacts.create({ kind: 'person', firstName: 'Erika', lastName: 'Mustermann' });
+ * const { data } = await fakturo.contacts.list({ limit: 10 });
+ * ```
+ */
+export class Fakturo {
+  readonly contacts: Contacts;
+  readonly contactGroups: ContactGroups;
+  readonly organization: OrganizationResource;
+  readonly apiKeys: ApiKeys;
+  readonly events: Events;
+  readonly webhookEndpoints: WebhookEndpoints;
+  readonly webhookDeliveries: WebhookDeliveries;
+  private readonly http: HttpClient;
+
+  constructor(options: FakturoOptions) {
+    this.http = new HttpClient(options);
+    // A new resource: a class in resources/ and one line here.
+    this.contacts = new Contacts(this.http);
+    this.contactGroups = new ContactGroups(this.http);
+    this.organization = new OrganizationResource(this.http);
+    this.apiKeys = new ApiKeys(this.http);
+    this.events = new Events(this.http);
+    this.webhookEndpoints = new WebhookEndpoints(this.http);
+    this.webhookDeliveries = new WebhookDeliveries(this.http);
+  }
+
+  /**
+   * Calls any route of the API, typed by its path and method — for routes that have no namespace yet.
+   * Same retries, idempotency and errors as the namespaced methods.
+   *
+   * @example
+   * ```ts
+   * const contact = await fakturo.request('get', '/v1/contacts/{id}', { params: { id: 'con_01JD…' } });
+   * const page = await fakturo.request('get', '/v1/events', { query: { type: 'contact.*' } });
+   * ```
+   */
+  request<P extends ApiPath, M extends MethodsOf<P>>(
+    method: M,
+    path: P,
+    input: CallInput<P, M>,
+    options?: RequestOptions,
+  ): Promise<SuccessBody<P, M>> {
+    return callApi(this.http, method, path, input, options);
+  }
+}

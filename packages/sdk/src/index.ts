@@ -1,0 +1,93 @@
+/**
+ * @fakturo/sdk — the TypeScript client of the Fakturo billing API.
+ * Works wherever `fetch` exists; the webhook helpers use `node:crypto` (Node.js ≥ 20).
+ */
+export { Fakturo } from './client';
+export {
+  ApiError,
+  AuthenticationError,
+  ConflictError,
+  ConnectionError,
+  FakturoError,
+  type FieldError,
+  NotFoundError,
+  PermissionError,
+  PreconditionFailedError,
+  type Problem,
+  RateLimitError,
+  ValidationError,
+  WebhookVerificationError,
+} from './errors';
+export type { FakturoOptions, RequestOptions } from './http';
+export { AutoPaginator, type PagingBound } from './pagination';
+export type {
+  ApiKey,
+  ApiKeyCreateParams,
+  ApiKeyListParams,
+  ApiKeyPage,
+  ApiKeys,
+  ApiKeyWithSecret,
+} from './resources/api-keys';
+export type { CallInput, UpdateOptions } from './resources/base';
+export type {
+  ContactGroup,
+  ContactGroupCreateParams,
+  ContactGroupListParams,
+  ContactGroupPage,
+  ContactGroups,
+  ContactGroupUpdateParams,
+} from './resources/contact-groups';
+export type {
+  Contact,
+  ContactCreateParams,
+  ContactExportParams,
+  ContactImportParams,
+  ContactImportReport,
+  ContactListParams,
+  ContactPage,
+  Contacts,
+  ContactUpdateParams,
+} from './resources/contacts';
+export type { Event, EventListParams, EventPage, Events } from './resources/events';
+export type { Organization, OrganizationResource, OrganizationUpdateParams } from './resources/organization';
+export type {
+  WebhookDeliveries,
+  WebhookDelivery,
+  WebhookDeliveryListParams,
+  WebhookDeliveryPage,
+  WebhookEndpoint,
+  WebhookEndpointCreateParams,
+  WebhookEndpointListParams,
+  WebhookEndpointPage,
+  WebhookEndpoints,
+  WebhookEndpointUpdateParams,
+  WebhookEndpointWithSecret,
+  WebhookReplayParams,
+  WebhookReplayResult,
+  WebhookSecretRotationParams,
+} from './resources/webhook-endpoints';
+export type {
+  ApiPath,
+  components,
+  HttpMethod,
+  MethodsOf,
+  Operation,
+  Page,
+  PathParams,
+  paths,
+  QueryParams,
+  RequestBody,
+  Schema,
+  Schemas,
+  SuccessBody,
+} from './types';
+export { VERSION } from './version';
+export {
+  type SignTestWebhookOptions,
+  signTestWebhook,
+  type VerifyWebhookOptions,
+  verifyWebhook,
+  type WebhookEvent,
+  type WebhookRequestHeaders,
+  type WebhookSignatureHeaders,
+} from './webhooks';
