@@ -15,7 +15,11 @@ export default defineConfig({
           name: 'integration',
           // after the unit tests, with a worker count of its own (each file starts a database clone)
           sequence: { groupOrder: 1 },
-          include: ['apps/*/test/**/*.test.ts', 'packages/sdk/test/**/*.test.ts', 'examples/test/**/*.test.ts'],
+          include: [
+            'apps/*/test/**/*.test.ts',
+            'packages/sdk/test/**/*.test.ts',
+            'examples/test/**/*.test.ts',
+          ],
           exclude: ['apps/*/test/unit/**'],
           globalSetup: ['packages/testing/src/global-setup.ts'],
           testTimeout: 30_000,

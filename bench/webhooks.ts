@@ -239,7 +239,7 @@ export async function run(args: string[]): Promise<boolean> {
         `Webhook benchmark — ${new Date().toISOString()}`,
         `machine: ${machineDescription()}`,
         `receiver: node:http in a child process, 200 "ok"; body ${formatInt(Buffer.byteLength(body))} bytes (a contact.created event)`,
-        `Fakturo: embedded PostgreSQL (fsync on), one endpoint, worker concurrency ${concurrency ?? 8}, ` +
+        `Fakturo: embedded PostgreSQL (fsync on), one endpoint (≤ 256 requests in flight), worker concurrency ${concurrency ?? 8}, ` +
           `${formatInt(total)} events of distinct resources written before timing (${formatInt(warmup)}-event warm-up first); ` +
           `timed until every delivery is recorded as succeeded`,
         `raw: ${rawConnections} requests in flight over one keep-alive undici Agent`,

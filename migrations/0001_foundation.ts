@@ -118,7 +118,9 @@ export async function up(knex: Knex): Promise<void> {
       contact_id text NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
       PRIMARY KEY (organization_id, contact_id, group_id)
     )`);
-  await knex.raw('CREATE INDEX contact_group_members_group_idx ON contact_group_members (organization_id, group_id)');
+  await knex.raw(
+    'CREATE INDEX contact_group_members_group_idx ON contact_group_members (organization_id, group_id)',
+  );
 
   await knex.raw(`
     CREATE TABLE contact_bank_accounts (
@@ -132,8 +134,12 @@ export async function up(knex: Knex): Promise<void> {
       position integer NOT NULL,
       created_at timestamptz NOT NULL DEFAULT now()
     )`);
-  await knex.raw('CREATE INDEX contact_bank_accounts_contact_idx ON contact_bank_accounts (organization_id, contact_id)');
-  await knex.raw('CREATE INDEX contact_bank_accounts_iban_idx ON contact_bank_accounts (organization_id, iban)');
+  await knex.raw(
+    'CREATE INDEX contact_bank_accounts_contact_idx ON contact_bank_accounts (organization_id, contact_id)',
+  );
+  await knex.raw(
+    'CREATE INDEX contact_bank_accounts_iban_idx ON contact_bank_accounts (organization_id, iban)',
+  );
 
   await knex.raw(`
     CREATE TABLE sepa_mandates (

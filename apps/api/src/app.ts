@@ -1,6 +1,7 @@
 import type { Db } from '@fakturo/db';
 import { type Clock, newId, systemClock } from '@fakturo/domain';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { TSchema } from '@sinclair/typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { healthRoutes } from './modules/health/routes';
 import { restModules } from './modules/index';
@@ -12,7 +13,6 @@ import { openapiPlugin } from './plugins/openapi';
 import { rateLimitPlugin } from './plugins/rate-limit';
 import { sharedSchemas } from './schemas/common';
 import { compileFor, registerSchemas } from './schemas/validator';
-import type { TSchema } from '@sinclair/typebox';
 
 export const API_VERSION = '0.1.0';
 
@@ -30,7 +30,7 @@ export interface AppOptions {
   publicUrl?: string;
 }
 
-const REQUEST_ID = /^[A-Za-z0-9._\-]{1,128}$/;
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
 
 /**
  * Builds the HTTP application. Registration order follows fastify/demo: infrastructure plugins first

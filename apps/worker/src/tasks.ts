@@ -48,22 +48,30 @@ export function createTaskList(db: Db, deps: TaskDeps): TaskList {
       const orgClock = await testClock.clockOf(db, organizationId, clock);
       await billingRuns.plan(systemContext(db, organizationId, orgClock, 'worker'), runId);
     }),
-    billing_run_batch: defineTask('billing_run_batch', db, async ({ organizationId, runId, batch }, helpers) => {
-      const orgClock = await testClock.clockOf(db, organizationId, clock);
-      const ctx = systemContext(db, organizationId, orgClock, 'worker');
-      try {
-        await billingRuns.runBatch(ctx, runId, batch, deps.billingBatchHooks);
-      } catch (error) {
-        // retried with back-off (the batch rolled back whole); after the last attempt its contracts are
-        // reported failed so the run can complete and say what is missing
-        if (helpers.job.attempts < helpers.job.max_attempts) throw error;
-        helpers.logger.error(`billing run ${runId} batch ${batch} failed for good: ${String(error)}`);
-        await billingRuns.failBatch(ctx, runId, batch, error);
-      }
-    }),
+    billing_run_batch: defineTask(
+      'billing_run_batch',
+      db,
+      async ({ organizationId, runId, batch }, helpers) => {
+        const orgClock = await testClock.clockOf(db, organizationId, clock);
+        const ctx = systemContext(db, organizationId, orgClock, 'worker');
+        try {
+          await billingRuns.runBatch(ctx, runId, batch, deps.billingBatchHooks);
+        } catch (error) {
+          // retried with back-off (the batch rolled back whole); after the last attempt its contracts are
+          // reported failed so the run can complete and say what is missing
+          if (helpers.job.attempts < helpers.job.max_attempts) throw error;
+          helpers.logger.error(`billing run ${runId} batch ${batch} failed for good: ${String(error)}`);
+          await billingRuns.failBatch(ctx, runId, batch, error);
+        }
+      },
+    ),
     // after finalize: the PDF and e-invoices, stored with their SHA-256 (rendering needs no clock)
     documents_render: defineTask('documents_render', db, async ({ organizationId, documentId, kinds }) => {
-      await documentService.renderStored(systemContext(db, organizationId, clock, 'worker'), documentId, kinds);
+      await documentService.renderStored(
+        systemContext(db, organizationId, clock, 'worker'),
+        documentId,
+        kinds,
+      );
     }),
     quotes_expire: defineTask('quotes_expire', db, async (_payload, helpers) => {
       const expired = await quotes.expire(db, clock);

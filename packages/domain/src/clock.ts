@@ -18,7 +18,12 @@ export function calendarDate(instant: Date, timeZone: string): string {
   // Building an Intl.DateTimeFormat costs far more than using one; keep one per time zone.
   let format = dateFormats.get(timeZone);
   if (!format) {
-    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
     dateFormats.set(timeZone, format);
   }
   const parts = format.formatToParts(instant);

@@ -42,7 +42,11 @@ export class DomainError extends Error {
 }
 
 export const notFound = (resource: string, id: string) =>
-  new DomainError('not_found', `${resource}_not_found`, `No ${resource.replaceAll('_', ' ')} with id '${id}'.`);
+  new DomainError(
+    'not_found',
+    `${resource}_not_found`,
+    `No ${resource.replaceAll('_', ' ')} with id '${id}'.`,
+  );
 
 export const versionMismatch = (resource: string, expected: number, actual: number) =>
   new DomainError(

@@ -93,7 +93,8 @@ export function formatMoney(minor: number, currency: string, locale: string): st
 export function allocate(total: number, weights: number[]): number[] {
   if (!Number.isSafeInteger(total)) throw new RangeError('total must be an integer');
   if (weights.length === 0) throw new RangeError('at least one weight is needed');
-  if (weights.some((w) => w < 0) || weights.every((w) => w === 0)) throw new RangeError('weights must be ≥ 0, not all 0');
+  if (weights.some((w) => w < 0) || weights.every((w) => w === 0))
+    throw new RangeError('weights must be ≥ 0, not all 0');
   const sumWeights = weights.reduce((a, b) => a + b, 0);
   const sign = total < 0 ? -1 : 1;
   const abs = Math.abs(total);

@@ -20,9 +20,14 @@ export const MAX_LIMIT = 100;
 export function normaliseLimit(limit: number | undefined): number {
   if (limit === undefined) return DEFAULT_LIMIT;
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
-    throw new DomainError('invalid_request', 'limit_invalid', `limit must be an integer from 1 to ${MAX_LIMIT}.`, {
-      errors: [{ path: 'query.limit', code: 'limit_invalid', message: `must be from 1 to ${MAX_LIMIT}` }],
-    });
+    throw new DomainError(
+      'invalid_request',
+      'limit_invalid',
+      `limit must be an integer from 1 to ${MAX_LIMIT}.`,
+      {
+        errors: [{ path: 'query.limit', code: 'limit_invalid', message: `must be from 1 to ${MAX_LIMIT}` }],
+      },
+    );
   }
   return limit;
 }

@@ -38,7 +38,11 @@ export interface ApiResponse {
   text: string;
 }
 
-export async function createTenant(db: Db, clock: Clock = systemClock, name = 'Test GmbH'): Promise<TestTenant> {
+export async function createTenant(
+  db: Db,
+  clock: Clock = systemClock,
+  name = 'Test GmbH',
+): Promise<TestTenant> {
   const { organization, apiKey } = await organizations.create(db, clock, { legalName: name });
   return {
     organizationId: organization.id,
@@ -56,7 +60,9 @@ export async function createTenant(db: Db, clock: Clock = systemClock, name = 'T
  * The application on a database of its own for this test file, with one organisation and key. Closed and
  * dropped after the file's tests.
  */
-export async function createTestApp(options: { clock?: Clock; rateLimitMax?: number } = {}): Promise<TestApp> {
+export async function createTestApp(
+  options: { clock?: Clock; rateLimitMax?: number } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase();
   const clock = options.clock ?? systemClock;
   const app = await buildApp({

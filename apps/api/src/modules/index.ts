@@ -1,5 +1,5 @@
-import type { TSchema } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { TSchema } from '@sinclair/typebox';
 import { apiKeyRoutes } from './api-keys/routes';
 import { apiKeySchemas } from './api-keys/schemas';
 import { articleRoutes } from './articles/routes';

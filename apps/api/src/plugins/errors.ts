@@ -1,7 +1,7 @@
 import { DomainError, type ErrorKind, type FieldError } from '@fakturo/domain';
+import type { ErrorObject } from 'ajv';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import type { ErrorObject } from 'ajv';
 import { toFieldErrors } from '../schemas/validator';
 
 /** The HTTP status of each domain error kind; GraphQL uses it too for failures before execution (auth, limits). */

@@ -3,7 +3,10 @@ import { type Static, type TSchema, Type } from '@sinclair/typebox';
 /** RFC 9457 problem details, as every error of the API is answered. */
 export const ProblemSchema = Type.Object(
   {
-    type: Type.String({ description: 'URI naming the problem type', examples: ['https://docs.fakturo.dev/errors/validation_failed'] }),
+    type: Type.String({
+      description: 'URI naming the problem type',
+      examples: ['https://docs.fakturo.dev/errors/validation_failed'],
+    }),
     title: Type.String(),
     status: Type.Integer(),
     detail: Type.String(),
@@ -12,14 +15,20 @@ export const ProblemSchema = Type.Object(
     errors: Type.Optional(
       Type.Array(
         Type.Object({
-          path: Type.String({ description: 'Dotted path of the offending field, e.g. `bankAccounts.0.iban`' }),
+          path: Type.String({
+            description: 'Dotted path of the offending field, e.g. `bankAccounts.0.iban`',
+          }),
           message: Type.String(),
           code: Type.String(),
         }),
       ),
     ),
   },
-  { $id: 'Problem', additionalProperties: true, description: 'An RFC 9457 problem (application/problem+json).' },
+  {
+    $id: 'Problem',
+    additionalProperties: true,
+    description: 'An RFC 9457 problem (application/problem+json).',
+  },
 );
 export type Problem = Static<typeof ProblemSchema>;
 
@@ -31,9 +40,14 @@ export const problemResponses = {
 export const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
 
 export const PageQuerySchema = {
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20, description: 'Page size (1–100).' })),
+  limit: Type.Optional(
+    Type.Integer({ minimum: 1, maximum: 100, default: 20, description: 'Page size (1–100).' }),
+  ),
   startingAfter: Type.Optional(
-    Type.String({ maxLength: 64, description: 'Cursor: the `nextCursor` of the previous page (an object id).' }),
+    Type.String({
+      maxLength: 64,
+      description: 'Cursor: the `nextCursor` of the previous page (an object id).',
+    }),
   ),
 };
 
@@ -50,7 +64,11 @@ export function PageOf<T extends TSchema>(item: T, name: string) {
 
 export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 
-export const DateString = Type.String({ format: 'date', description: 'Calendar date `YYYY-MM-DD`', examples: ['2026-11-27'] });
+export const DateString = Type.String({
+  format: 'date',
+  description: 'Calendar date `YYYY-MM-DD`',
+  examples: ['2026-11-27'],
+});
 export const InstantString = Type.String({ format: 'date-time', description: 'RFC 3339 instant in UTC' });
 
 export const PostalAddressSchema = Type.Object(

@@ -57,7 +57,7 @@ export function generateSecret(): string {
   return `fk_${randomBytes(24).toString('base64url')}`;
 }
 
-const SECRET_SHAPE = /^[A-Za-z0-9_\-]{20,200}$/;
+const SECRET_SHAPE = /^[A-Za-z0-9_-]{20,200}$/;
 
 export async function create(
   ctx: Ctx,
@@ -65,7 +65,11 @@ export async function create(
   secret = generateSecret(),
 ): Promise<ApiKeyWithSecret> {
   if (!SECRET_SHAPE.test(secret)) {
-    throw new DomainError('unprocessable', 'api_key_secret_invalid', 'A key secret needs 20–200 characters of [A-Za-z0-9_-].');
+    throw new DomainError(
+      'unprocessable',
+      'api_key_secret_invalid',
+      'A key secret needs 20–200 characters of [A-Za-z0-9_-].',
+    );
   }
   const scopes = [...new Set(input.scopes)].sort() as Scope[];
   const [row] = await ctx
@@ -112,7 +116,15 @@ export async function authenticate(db: Db, secret: string): Promise<Authenticate
   const hash = hashSecret(secret);
   const row = await db('api_keys as k')
     .join('organizations as o', 'o.id', 'k.organization_id')
-    .select('k.id', 'k.organization_id', 'k.scopes', 'k.secret_hash', 'o.is_sandbox', 'o.timezone', 'o.clock_time')
+    .select(
+      'k.id',
+      'k.organization_id',
+      'k.scopes',
+      'k.secret_hash',
+      'o.is_sandbox',
+      'o.timezone',
+      'o.clock_time',
+    )
     .where('k.secret_hash', hash)
     .whereNull('k.revoked_at')
     .first();

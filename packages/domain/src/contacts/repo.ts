@@ -195,10 +195,14 @@ export async function findById(ctx: Ctx, id: string): Promise<Contact | undefine
       .toSQL()
       .toNative();
     // the placeholders must be (organisation, id) in this order for the values below
-    if (native.bindings.join(',') !== '$org,$id,1') throw new Error(`unexpected bindings ${native.bindings.join(',')}`);
+    if (native.bindings.join(',') !== '$org,$id,1')
+      throw new Error(`unexpected bindings ${native.bindings.join(',')}`);
     findByIdSql = native.sql.replace('$3', '1');
   }
-  const [row] = await queryPrepared<LoadedRow>(ctx.db, 'contacts_find_by_id', findByIdSql, [ctx.organizationId, id]);
+  const [row] = await queryPrepared<LoadedRow>(ctx.db, 'contacts_find_by_id', findByIdSql, [
+    ctx.organizationId,
+    id,
+  ]);
   return row && toContact(row);
 }
 

@@ -63,7 +63,9 @@ export function applyPatch(draft: ContactDraft, patch: ContactInput): ContactDra
   return next as ContactDraft;
 }
 
-export function displayName(draft: Pick<ContactDraft, 'kind' | 'companyName' | 'firstName' | 'lastName'>): string {
+export function displayName(
+  draft: Pick<ContactDraft, 'kind' | 'companyName' | 'firstName' | 'lastName'>,
+): string {
   if (draft.kind === 'company') return draft.companyName?.trim() ?? '';
   return [draft.firstName, draft.lastName]
     .map((p) => p?.trim())
@@ -75,7 +77,10 @@ export function displayName(draft: Pick<ContactDraft, 'kind' | 'companyName' | '
  * Normalises a draft (IBAN/BIC/VAT id to their canonical form, tags de-duplicated) and reports every rule it
  * breaks in one go. `today` is the organisation's calendar date (mandates cannot be signed in the future).
  */
-export function checkContact(input: ContactDraft, today: string): { draft: ContactDraft; errors: FieldErrors } {
+export function checkContact(
+  input: ContactDraft,
+  today: string,
+): { draft: ContactDraft; errors: FieldErrors } {
   const errors = new FieldErrors();
   const draft: ContactDraft = { ...input };
 
@@ -86,7 +91,8 @@ export function checkContact(input: ContactDraft, today: string): { draft: Conta
     errors.add('lastName', 'required', 'a person needs a first or last name');
   }
   draft.emails.forEach((e, i) => {
-    if (!isEmail(e.email)) errors.add(`emails.${i}.email`, 'email_invalid', `'${e.email}' is not an e-mail address`);
+    if (!isEmail(e.email))
+      errors.add(`emails.${i}.email`, 'email_invalid', `'${e.email}' is not an e-mail address`);
   });
   draft.phones.forEach((p, i) => {
     if (!/^[+\d][\d\s()/\-.]{2,30}$/.test(p.number)) {
@@ -94,7 +100,9 @@ export function checkContact(input: ContactDraft, today: string): { draft: Conta
     }
   });
   if (draft.billingAddress) checkAddress(errors, 'billingAddress', draft.billingAddress);
-  draft.addresses.forEach((a, i) => checkAddress(errors, `addresses.${i}`, a));
+  draft.addresses.forEach((a, i) => {
+    checkAddress(errors, `addresses.${i}`, a);
+  });
 
   if (draft.vatId) {
     const vat = checkVatId(draft.vatId);
@@ -104,8 +112,10 @@ export function checkContact(input: ContactDraft, today: string): { draft: Conta
     }
     draft.vatId = vat.value;
   }
-  if (!isLanguageTag(draft.language)) errors.add('language', 'language_invalid', 'must be like `de` or `en-GB`');
-  if (!isCurrency(draft.currency)) errors.add('currency', 'currency_invalid', `'${draft.currency}' is not ISO 4217`);
+  if (!isLanguageTag(draft.language))
+    errors.add('language', 'language_invalid', 'must be like `de` or `en-GB`');
+  if (!isCurrency(draft.currency))
+    errors.add('currency', 'currency_invalid', `'${draft.currency}' is not ISO 4217`);
 
   draft.bankAccounts = draft.bankAccounts.map((account, i) => {
     const iban = normaliseIban(account.iban);
@@ -113,18 +123,27 @@ export function checkContact(input: ContactDraft, today: string): { draft: Conta
       errors.add(`bankAccounts.${i}.iban`, 'iban_invalid', `'${account.iban}' is not a valid IBAN`);
     }
     const bic = account.bic ? normaliseBic(account.bic) : null;
-    if (bic && !isValidBic(bic)) errors.add(`bankAccounts.${i}.bic`, 'bic_invalid', `'${account.bic}' is not a valid BIC`);
+    if (bic && !isValidBic(bic))
+      errors.add(`bankAccounts.${i}.bic`, 'bic_invalid', `'${account.bic}' is not a valid BIC`);
     return { ...account, iban: iban ?? account.iban, bic };
   });
   if (draft.bankAccounts.filter((a) => a.isDefault).length > 1) {
-    errors.add('bankAccounts', 'bank_account_default_ambiguous', 'at most one bank account can be the default');
+    errors.add(
+      'bankAccounts',
+      'bank_account_default_ambiguous',
+      'at most one bank account can be the default',
+    );
   }
 
   const references = new Set<string>();
   draft.sepaMandates = draft.sepaMandates.map((mandate, i) => {
     const path = `sepaMandates.${i}`;
     if (!isValidMandateReference(mandate.reference)) {
-      errors.add(`${path}.reference`, 'mandate_reference_invalid', 'needs 1–35 characters of the SEPA character set');
+      errors.add(
+        `${path}.reference`,
+        'mandate_reference_invalid',
+        'needs 1–35 characters of the SEPA character set',
+      );
     }
     if (references.has(mandate.reference)) {
       errors.add(`${path}.reference`, 'mandate_reference_taken', 'is used twice in this contact');
@@ -136,9 +155,11 @@ export function checkContact(input: ContactDraft, today: string): { draft: Conta
       errors.add(`${path}.signedDate`, 'mandate_signed_in_future', 'a mandate cannot be signed after today');
     }
     const iban = normaliseIban(mandate.iban);
-    if (!iban || !isValidIban(iban)) errors.add(`${path}.iban`, 'iban_invalid', `'${mandate.iban}' is not a valid IBAN`);
+    if (!iban || !isValidIban(iban))
+      errors.add(`${path}.iban`, 'iban_invalid', `'${mandate.iban}' is not a valid IBAN`);
     const bic = mandate.bic ? normaliseBic(mandate.bic) : null;
-    if (bic && !isValidBic(bic)) errors.add(`${path}.bic`, 'bic_invalid', `'${mandate.bic}' is not a valid BIC`);
+    if (bic && !isValidBic(bic))
+      errors.add(`${path}.bic`, 'bic_invalid', `'${mandate.bic}' is not a valid BIC`);
     return { ...mandate, iban: iban ?? mandate.iban, bic };
   });
 

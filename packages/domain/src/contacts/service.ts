@@ -192,7 +192,12 @@ interface CheckedContact {
 async function insertChecked(tx: Ctx, day: string, checked: readonly CheckedContact[]): Promise<Contact[]> {
   if (checked.length === 0) return [];
   const explicit = new Set(checked.flatMap((c) => (c.customerNumber ? [c.customerNumber] : [])));
-  const numbers = await nextCustomerNumbers(tx, day, checked.filter((c) => !c.customerNumber).length, explicit);
+  const numbers = await nextCustomerNumbers(
+    tx,
+    day,
+    checked.filter((c) => !c.customerNumber).length,
+    explicit,
+  );
   let next = 0;
   const rows: repo.NewContact[] = checked.map((c) => ({
     id: newId('contact'),
@@ -391,7 +396,9 @@ export async function nextCustomerNumbers(
     const first = await numbering.take(tx, key, wanted);
     const candidates = Array.from({ length: wanted }, (_, i) => formatNumber(format, day, first + i));
     const used = new Set<string>(
-      await scoped(tx, 'contacts').whereRaw('customer_number = ANY(?::text[])', [candidates]).pluck('customer_number'),
+      await scoped(tx, 'contacts')
+        .whereRaw('customer_number = ANY(?::text[])', [candidates])
+        .pluck('customer_number'),
     );
     out.push(...candidates.filter((n) => !used.has(n) && !reserved.has(n)));
   }

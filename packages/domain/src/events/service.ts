@@ -24,7 +24,16 @@ export interface EventRow {
   created_at: Date;
 }
 
-const COLUMNS = ['id', 'organization_id', 'type', 'resource_type', 'resource_id', 'data', 'request_id', 'created_at'];
+const COLUMNS = [
+  'id',
+  'organization_id',
+  'type',
+  'resource_type',
+  'resource_id',
+  'data',
+  'request_id',
+  'created_at',
+];
 
 /** The event as `GET /v1/events/{id}` returns it — and as webhooks deliver it. */
 export function toEvent(row: EventRow): Event {
@@ -99,7 +108,8 @@ export interface EventListQuery extends PageQuery {
 
 export async function list(ctx: Ctx, query: EventListQuery): Promise<Page<Event>> {
   const q = scoped(ctx, 'events').select(COLUMNS);
-  if (query.type?.endsWith('.*')) q.where('type', 'like', `${query.type.slice(0, -1).replace(/[%_]/g, '\\$&')}%`);
+  if (query.type?.endsWith('.*'))
+    q.where('type', 'like', `${query.type.slice(0, -1).replace(/[%_]/g, '\\$&')}%`);
   else if (query.type) q.where('type', query.type);
   if (query.resourceId) q.where('resource_id', query.resourceId);
   if (query.createdGte) q.where('created_at', '>=', query.createdGte);

@@ -41,7 +41,14 @@ export async function claim(
        WHERE idempotency_keys.expires_at < EXCLUDED.created_at
           OR (idempotency_keys.status = 'in_flight' AND idempotency_keys.created_at < ?)
      RETURNING 1`,
-    [organizationId, key, hash, now, new Date(now.getTime() + RETENTION_MS), new Date(now.getTime() - IN_FLIGHT_TIMEOUT_MS)],
+    [
+      organizationId,
+      key,
+      hash,
+      now,
+      new Date(now.getTime() + RETENTION_MS),
+      new Date(now.getTime() - IN_FLIGHT_TIMEOUT_MS),
+    ],
   );
   if (inserted.rows.length === 1) return { kind: 'claimed' };
 
@@ -63,17 +70,28 @@ export async function claim(
   }
   return {
     kind: 'replay',
-    response: { status: existing.response_status, headers: existing.response_headers ?? {}, body: existing.response_body },
+    response: {
+      status: existing.response_status,
+      headers: existing.response_headers ?? {},
+      body: existing.response_body,
+    },
   };
 }
 
-export async function complete(db: Db, organizationId: string, key: string, response: StoredResponse): Promise<void> {
-  await db('idempotency_keys').where({ organization_id: organizationId, key }).update({
-    status: 'completed',
-    response_status: response.status,
-    response_headers: JSON.stringify(response.headers),
-    response_body: response.body,
-  });
+export async function complete(
+  db: Db,
+  organizationId: string,
+  key: string,
+  response: StoredResponse,
+): Promise<void> {
+  await db('idempotency_keys')
+    .where({ organization_id: organizationId, key })
+    .update({
+      status: 'completed',
+      response_status: response.status,
+      response_headers: JSON.stringify(response.headers),
+      response_body: response.body,
+    });
 }
 
 /** Releases a key whose request failed before it changed anything (5xx), so a retry may run again. */

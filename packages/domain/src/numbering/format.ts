@@ -15,11 +15,15 @@ export function validateNumberFormat(format: string): FormatProblem | null {
   }
   const tokens = [...format.matchAll(TOKEN)].map((m) => m[1]!);
   const seq = tokens.filter((t) => t.startsWith('SEQ'));
-  if (seq.length !== 1) return { code: 'number_format_invalid', message: 'must contain {SEQ} or {SEQ:n} exactly once' };
+  if (seq.length !== 1)
+    return { code: 'number_format_invalid', message: 'must contain {SEQ} or {SEQ:n} exactly once' };
   const stripped = format.replace(TOKEN, '');
   if (/[{}]/.test(stripped)) return { code: 'number_format_invalid', message: 'contains an unknown {token}' };
   if (tokens.includes('MM') && !tokens.some((t) => t === 'YYYY' || t === 'YY')) {
-    return { code: 'number_format_invalid', message: '{MM} needs {YYYY} or {YY} too, or numbers would repeat' };
+    return {
+      code: 'number_format_invalid',
+      message: '{MM} needs {YYYY} or {YY} too, or numbers would repeat',
+    };
   }
   return null;
 }

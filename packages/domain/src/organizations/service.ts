@@ -1,4 +1,6 @@
 import type { Db } from '@fakturo/db';
+import * as apiKeys from '../api-keys/service';
+import * as audit from '../audit/service';
 import type { Clock } from '../clock';
 import { type Ctx, inTransaction } from '../context';
 import { FieldErrors, notFound, versionMismatch } from '../errors';
@@ -10,8 +12,6 @@ import { checkAddress } from '../validation/address';
 import { isValidBic, isValidCreditorId, isValidIban, normaliseBic, normaliseIban } from '../validation/bank';
 import { isEmail } from '../validation/codes';
 import { checkVatId } from '../validation/vat-id';
-import * as apiKeys from '../api-keys/service';
-import * as audit from '../audit/service';
 import { DEFAULT_NUMBER_FORMATS, type Organization, type OrganizationPatch } from './types';
 
 interface OrganizationRow {
@@ -65,7 +65,10 @@ export function toOrganization(row: OrganizationRow): Organization {
 }
 
 export async function get(ctx: Ctx): Promise<Organization> {
-  const row: OrganizationRow | undefined = await ctx.db('organizations').where('id', ctx.organizationId).first();
+  const row: OrganizationRow | undefined = await ctx
+    .db('organizations')
+    .where('id', ctx.organizationId)
+    .first();
   if (!row) throw notFound('organization', ctx.organizationId);
   return toOrganization(row);
 }
@@ -76,17 +79,20 @@ const LOGO_MAX_BYTES = 256 * 1024;
 export function validatePatch(patch: OrganizationPatch): OrganizationPatch {
   const errors = new FieldErrors();
   const out: OrganizationPatch = { ...patch };
-  if (patch.legalName !== undefined && !patch.legalName.trim()) errors.add('legalName', 'required', 'must not be empty');
+  if (patch.legalName !== undefined && !patch.legalName.trim())
+    errors.add('legalName', 'required', 'must not be empty');
   if (patch.address) checkAddress(errors, 'address', patch.address);
   if (patch.email && !isEmail(patch.email)) errors.add('email', 'email_invalid', 'is not an e-mail address');
   if (patch.vatId) {
     const vat = checkVatId(patch.vatId);
-    if (!vat.valid) errors.add('vatId', 'vat_id_invalid', `'${patch.vatId}' fails the VAT id format or check digit`);
+    if (!vat.valid)
+      errors.add('vatId', 'vat_id_invalid', `'${patch.vatId}' fails the VAT id format or check digit`);
     out.vatId = vat.value;
   }
   if (patch.sepaCreditorId) {
     const id = patch.sepaCreditorId.replace(/\s+/g, '').toUpperCase();
-    if (!isValidCreditorId(id)) errors.add('sepaCreditorId', 'creditor_id_invalid', 'fails the ISO 7064 mod 97 check');
+    if (!isValidCreditorId(id))
+      errors.add('sepaCreditorId', 'creditor_id_invalid', 'fails the ISO 7064 mod 97 check');
     out.sepaCreditorId = id;
   }
   if (patch.bankAccount) {
@@ -96,7 +102,8 @@ export function validatePatch(patch: OrganizationPatch): OrganizationPatch {
     if (bic && !isValidBic(bic)) errors.add('bankAccount.bic', 'bic_invalid', 'is not a valid BIC');
     out.bankAccount = { ...patch.bankAccount, iban: iban ?? patch.bankAccount.iban, bic };
   }
-  if (patch.currency && !isCurrency(patch.currency)) errors.add('currency', 'currency_invalid', 'is not ISO 4217');
+  if (patch.currency && !isCurrency(patch.currency))
+    errors.add('currency', 'currency_invalid', 'is not ISO 4217');
   if (patch.timezone) {
     try {
       new Intl.DateTimeFormat('en', { timeZone: patch.timezone });
@@ -120,7 +127,11 @@ export function validatePatch(patch: OrganizationPatch): OrganizationPatch {
   return out;
 }
 
-export async function update(ctx: Ctx, patch: OrganizationPatch, expectedVersion?: number): Promise<Organization> {
+export async function update(
+  ctx: Ctx,
+  patch: OrganizationPatch,
+  expectedVersion?: number,
+): Promise<Organization> {
   const clean = validatePatch(patch);
   return inTransaction(ctx, async (tx) => {
     // FOR NO KEY UPDATE, not FOR UPDATE: inserts of the organisation's rows (contacts, documents, audit
@@ -201,8 +212,17 @@ export async function create(
         updated_at: now,
       })
       .returning('*');
-    const tx: Ctx = { db: trx, organizationId: id, clock, actor: { type: 'system', id: 'operator', scopes: ['write'] } };
-    const apiKey = await apiKeys.create(tx, { name: 'Default key', scopes: ['read', 'write'] }, input.apiKeySecret);
+    const tx: Ctx = {
+      db: trx,
+      organizationId: id,
+      clock,
+      actor: { type: 'system', id: 'operator', scopes: ['write'] },
+    };
+    const apiKey = await apiKeys.create(
+      tx,
+      { name: 'Default key', scopes: ['read', 'write'] },
+      input.apiKeySecret,
+    );
     return { organization: toOrganization(row), apiKey };
   });
 }
@@ -219,6 +239,9 @@ function withoutUndefined<T extends object>(value: T): Partial<T> {
 /** knex sends objects as JSON only when stringified; arrays would otherwise become PostgreSQL arrays. */
 function jsonColumns<T extends object>(value: T): T {
   return Object.fromEntries(
-    Object.entries(value).map(([k, v]) => [k, v !== null && typeof v === 'object' && !(v instanceof Date) ? JSON.stringify(v) : v]),
+    Object.entries(value).map(([k, v]) => [
+      k,
+      v !== null && typeof v === 'object' && !(v instanceof Date) ? JSON.stringify(v) : v,
+    ]),
   ) as T;
 }

@@ -8,6 +8,10 @@ export function checkAddress(errors: FieldErrors, path: string, address: PostalA
   if (!address.postalCode?.trim()) errors.add(`${path}.postalCode`, 'required', 'postal code is required');
   if (!address.city?.trim()) errors.add(`${path}.city`, 'required', 'city is required');
   if (!isCountryCode(address.country)) {
-    errors.add(`${path}.country`, 'country_invalid', `'${address.country}' is not an ISO 3166-1 alpha-2 country code`);
+    errors.add(
+      `${path}.country`,
+      'country_invalid',
+      `'${address.country}' is not an ISO 3166-1 alpha-2 country code`,
+    );
   }
 }

@@ -11,7 +11,7 @@ export interface VatIdCheck {
 }
 
 export function normaliseVatId(input: string): string {
-  return input.replace(/[\s.\-]/g, '').toUpperCase();
+  return input.replace(/[\s.-]/g, '').toUpperCase();
 }
 
 export function checkVatId(input: string): VatIdCheck {

@@ -250,8 +250,11 @@ async function sendWhileDue(
       const free = window - inFlight.size - reserved;
       const want = stopped || !inBudget || exhausted ? 0 : free;
       const idle = inFlight.size === 0 && syncs.size === 0;
-      const claimNow = want > 0 && (free >= window / 4 || idle);
-      const recordNow = finished.length > 0 && (finished.length >= window / 8 || syncs.size === 0);
+      // The first sync goes as soon as there is something to do; further ones overlap it only with a big
+      // batch, so when the database is slow the work gathers into few large statements, not many small ones.
+      const worth = syncs.size === 0 ? 1 : window / 2;
+      const claimNow = want > 0 && (free >= window / 4 || idle) && want + finished.length >= worth;
+      const recordNow = finished.length > 0 && finished.length >= worth;
       if (claimNow || recordNow) {
         const results = finished;
         finished = [];

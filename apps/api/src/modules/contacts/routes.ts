@@ -1,8 +1,8 @@
 import { contacts } from '@fakturo/domain';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { IdParams, problemResponses } from '../../schemas/common';
 import { expectedVersion, withEtag } from '../../plugins/versioning';
+import { IdParams, problemResponses } from '../../schemas/common';
 import {
   ContactCreateSchema,
   ContactListQuerySchema,
@@ -22,7 +22,8 @@ export const contactRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         operationId: 'listContacts',
         summary: 'List contacts',
-        description: 'Newest first. Filter by text (`q`), group, tag, city, country, e-mail, source/external id and dates.',
+        description:
+          'Newest first. Filter by text (`q`), group, tag, city, country, e-mail, source/external id and dates.',
         querystring: ContactListQuerySchema,
         response: { 200: Type.Ref(ContactPageSchema), ...problemResponses },
       },
@@ -79,7 +80,12 @@ export const contactRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const contact = await contacts.update(request.ctx, request.params.id, request.body, expectedVersion(request));
+      const contact = await contacts.update(
+        request.ctx,
+        request.params.id,
+        request.body,
+        expectedVersion(request),
+      );
       return withEtag(reply, contact);
     },
   );
@@ -91,7 +97,8 @@ export const contactRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         operationId: 'deleteContact',
         summary: 'Delete a contact',
-        description: 'Only a contact without documents can be deleted (409 `contact_has_documents`); archive the others.',
+        description:
+          'Only a contact without documents can be deleted (409 `contact_has_documents`); archive the others.',
         params: IdParams,
         response: { 204: Type.Null(), ...problemResponses },
       },

@@ -1,8 +1,4 @@
-import type {
-  Contact,
-  ContactInput,
-  ContactListQuery,
-} from '@fakturo/domain';
+import type { Contact, ContactInput, ContactListQuery } from '@fakturo/domain';
 import {
   ADDRESS_TYPES,
   CONTACT_KINDS,
@@ -19,9 +15,9 @@ import {
   InstantString,
   Nullable,
   PageOf,
-  StringEnum,
   PageQuerySchema,
   PostalAddressSchema,
+  StringEnum,
 } from '../../schemas/common';
 
 const EmailSchema = Type.Object(
@@ -65,7 +61,11 @@ export const BankAccountSchema = Type.Object(
 const BankAccountInputSchema = Type.Object(
   {
     id: Type.Optional(Type.String({ description: 'Keep an existing account when updating' })),
-    iban: Type.String({ minLength: 15, maxLength: 42, description: 'IBAN; spaces allowed, stored in electronic format' }),
+    iban: Type.String({
+      minLength: 15,
+      maxLength: 42,
+      description: 'IBAN; spaces allowed, stored in electronic format',
+    }),
     bic: Type.Optional(Nullable(Type.String({ maxLength: 14 }))),
     accountHolder: Type.Optional(Nullable(Type.String({ maxLength: 140 }))),
     isDefault: Type.Optional(Type.Boolean()),
@@ -92,7 +92,9 @@ export const SepaMandateSchema = Type.Object(
 
 const SepaMandateInputSchema = Type.Object(
   {
-    id: Type.Optional(Type.String({ description: 'Keep an existing mandate (and its history) when updating' })),
+    id: Type.Optional(
+      Type.String({ description: 'Keep an existing mandate (and its history) when updating' }),
+    ),
     reference: Type.String({ minLength: 1, maxLength: 35 }),
     signedDate: DateString,
     scheme: Type.Optional(StringEnum(MANDATE_SCHEMES)),
@@ -132,7 +134,9 @@ export const ContactSchema = Type.Object(
     currency: Type.String(),
     paymentTermsDays: Nullable(Type.Integer()),
     preferredPaymentMethod: Nullable(StringEnum(PAYMENT_METHODS)),
-    collectiveInvoicing: Type.Boolean({ description: 'All due contract items go on one invoice per currency and run' }),
+    collectiveInvoicing: Type.Boolean({
+      description: 'All due contract items go on one invoice per currency and run',
+    }),
     bankAccounts: Type.Array(Type.Ref(BankAccountSchema)),
     sepaMandates: Type.Array(Type.Ref(SepaMandateSchema)),
     groupIds: Type.Array(Type.String()),
@@ -152,7 +156,11 @@ export const ContactSchema = Type.Object(
 
 const writable = {
   customerNumber: Type.Optional(
-    Type.String({ minLength: 1, maxLength: 40, description: 'Omit to take the next number of the customer range' }),
+    Type.String({
+      minLength: 1,
+      maxLength: 40,
+      description: 'Omit to take the next number of the customer range',
+    }),
   ),
   companyName: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
   salutation: Type.Optional(Nullable(Type.String({ maxLength: 40 }))),
@@ -162,7 +170,9 @@ const writable = {
   phones: Type.Optional(Type.Array(PhoneSchema, { maxItems: 20 })),
   billingAddress: Type.Optional(Nullable(Type.Ref(PostalAddressSchema))),
   addresses: Type.Optional(Type.Array(AddressSchema, { maxItems: 50 })),
-  vatId: Type.Optional(Nullable(Type.String({ maxLength: 20, description: 'Checked for format and check digit' }))),
+  vatId: Type.Optional(
+    Nullable(Type.String({ maxLength: 20, description: 'Checked for format and check digit' })),
+  ),
   taxNumber: Type.Optional(Nullable(Type.String({ maxLength: 30 }))),
   buyerReference: Type.Optional(Nullable(Type.String({ maxLength: 100 }))),
   language: Type.Optional(Type.String({ maxLength: 5, description: 'Document language, e.g. `de` or `en`' })),
@@ -170,7 +180,9 @@ const writable = {
   paymentTermsDays: Type.Optional(Nullable(Type.Integer({ minimum: 0, maximum: 365 }))),
   preferredPaymentMethod: Type.Optional(Nullable(StringEnum(PAYMENT_METHODS))),
   collectiveInvoicing: Type.Optional(
-    Type.Boolean({ description: 'Collective invoices (Sammelrechnung): one invoice per currency and billing run' }),
+    Type.Boolean({
+      description: 'Collective invoices (Sammelrechnung): one invoice per currency and billing run',
+    }),
   ),
   bankAccounts: Type.Optional(Type.Array(BankAccountInputSchema, { maxItems: 10 })),
   sepaMandates: Type.Optional(Type.Array(SepaMandateInputSchema, { maxItems: 10 })),
@@ -178,8 +190,12 @@ const writable = {
   tags: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 50 }), { maxItems: 50 })),
   notes: Type.Optional(Nullable(Type.String({ maxLength: 10_000 }))),
   metadata: Type.Optional(MetadataSchema),
-  externalId: Type.Optional(Nullable(Type.String({ maxLength: 200, description: 'Id in the `source` system' }))),
-  source: Type.Optional(Nullable(Type.String({ maxLength: 50, description: 'e.g. `shopify`, `woocommerce`' }))),
+  externalId: Type.Optional(
+    Nullable(Type.String({ maxLength: 200, description: 'Id in the `source` system' })),
+  ),
+  source: Type.Optional(
+    Nullable(Type.String({ maxLength: 50, description: 'e.g. `shopify`, `woocommerce`' })),
+  ),
 };
 
 export const ContactCreateSchema = Type.Object(
@@ -197,7 +213,9 @@ export const ContactUpdateSchema = Type.Object(
 );
 
 const filters = {
-  q: Type.Optional(Type.String({ maxLength: 200, description: 'Words to find in names, number, e-mail, VAT id, city' })),
+  q: Type.Optional(
+    Type.String({ maxLength: 200, description: 'Words to find in names, number, e-mail, VAT id, city' }),
+  ),
   groupId: Type.Optional(Type.String()),
   tag: Type.Optional(Type.String()),
   city: Type.Optional(Type.String()),
@@ -213,14 +231,26 @@ const filters = {
   updatedLte: Type.Optional(InstantString),
 };
 
-export const ContactListQuerySchema = Type.Object({ ...PageQuerySchema, ...filters }, { additionalProperties: false });
+export const ContactListQuerySchema = Type.Object(
+  { ...PageQuerySchema, ...filters },
+  { additionalProperties: false },
+);
 export const ContactExportQuerySchema = Type.Object(filters, { additionalProperties: false });
 export const ContactPageSchema = PageOf(Type.Ref(ContactSchema), 'Contact');
 
-export const contactSchemas = [BankAccountSchema, SepaMandateSchema, ContactSchema, ContactCreateSchema, ContactUpdateSchema, ContactPageSchema];
+export const contactSchemas = [
+  BankAccountSchema,
+  SepaMandateSchema,
+  ContactSchema,
+  ContactCreateSchema,
+  ContactUpdateSchema,
+  ContactPageSchema,
+];
 
 // The wire schema and the domain type must describe the same object; these fail to compile when they drift.
 type Assert<T extends true> = T;
 export type _ContactMatches = Assert<Contact extends Static<typeof ContactSchema> ? true : false>;
 export type _CreateMatches = Assert<Static<typeof ContactCreateSchema> extends ContactInput ? true : false>;
-export type _ListMatches = Assert<Static<typeof ContactListQuerySchema> extends ContactListQuery ? true : false>;
+export type _ListMatches = Assert<
+  Static<typeof ContactListQuerySchema> extends ContactListQuery ? true : false
+>;

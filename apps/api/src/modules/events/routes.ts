@@ -14,7 +14,8 @@ export const eventRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         operationId: 'listEvents',
         summary: 'List events',
-        description: 'Every change writes an event in its own transaction. Newest first; filter by type and time.',
+        description:
+          'Every change writes an event in its own transaction. Newest first; filter by type and time.',
         querystring: EventListQuerySchema,
         response: { 200: Type.Ref(EventPageSchema), ...problemResponses },
       },

@@ -3,7 +3,10 @@ import { migrationsCurrent } from '@fakturo/db';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 
-const Status = Type.Object({ status: Type.String(), checks: Type.Optional(Type.Record(Type.String(), Type.String())) });
+const Status = Type.Object({
+  status: Type.String(),
+  checks: Type.Optional(Type.Record(Type.String(), Type.String())),
+});
 
 /** Liveness (`/healthz`: the process answers) and readiness (`/readyz`: database reachable, schema current). */
 export const healthRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
@@ -13,7 +16,13 @@ export const healthRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, {
     '/healthz',
     {
       config,
-      schema: { tags: ['Operations'], operationId: 'health', summary: 'Liveness', security: [], response: { 200: Status } },
+      schema: {
+        tags: ['Operations'],
+        operationId: 'health',
+        summary: 'Liveness',
+        security: [],
+        response: { 200: Status },
+      },
     },
     async () => ({ status: 'ok' }),
   );
@@ -33,7 +42,8 @@ export const healthRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, {
       try {
         await db.raw('SELECT 1');
         migrated ||= await migrationsCurrent(db);
-        if (!migrated) return reply.code(503).send({ status: 'unavailable', checks: { migrations: 'pending' } });
+        if (!migrated)
+          return reply.code(503).send({ status: 'unavailable', checks: { migrations: 'pending' } });
         return { status: 'ok', checks: { database: 'ok', migrations: 'ok' } };
       } catch {
         return reply.code(503).send({ status: 'unavailable', checks: { database: 'unreachable' } });

@@ -86,5 +86,9 @@ export const OrganizationUpdateSchema = Type.Object(
 export const organizationSchemas = [OrganizationSchema, OrganizationUpdateSchema];
 
 type Assert<T extends true> = T;
-export type _OrganizationMatches = Assert<Organization extends Static<typeof OrganizationSchema> ? true : false>;
-export type _PatchMatches = Assert<Static<typeof OrganizationUpdateSchema> extends OrganizationPatch ? true : false>;
+export type _OrganizationMatches = Assert<
+  Organization extends Static<typeof OrganizationSchema> ? true : false
+>;
+export type _PatchMatches = Assert<
+  Static<typeof OrganizationUpdateSchema> extends OrganizationPatch ? true : false
+>;

@@ -1,5 +1,4 @@
 import { webhooks } from '@fakturo/domain';
-import { FormatRegistry } from '@sinclair/typebox';
 import type { IResolvers } from 'mercurius';
 import { validateInput } from '../../graphql/validate';
 import type { GraphqlModule } from '../../plugins/graphql';
@@ -11,18 +10,6 @@ import {
   WebhookEndpointUpdateSchema,
   WebhookReplaySchema,
 } from './schemas';
-
-// TypeBox's compiler (GraphQL input validation) rejects formats it does not know, while REST validates them
-// with ajv-formats: teach it RFC 3339 instants so `from`/`to` pass here as they do over REST.
-// (Belongs in graphql/validate.ts for every module; registered here only if nobody did yet.)
-if (!FormatRegistry.Has('date-time')) {
-  FormatRegistry.Set(
-    'date-time',
-    (value) =>
-      /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/.test(value) &&
-      !Number.isNaN(Date.parse(value)),
-  );
-}
 
 const typeDefs = `
   "Where Fakturo sends signed webhooks. Same fields as the REST WebhookEndpoint."
