@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { ApiResponse, TestApp, TestTenant } from '@fakturo/testing';
 import { createTaskList } from '@fakturo/worker';
 import { Logger, runOnce } from 'graphile-worker';
@@ -103,7 +103,11 @@ export function documentWorker(t: TestApp) {
     });
 }
 
-export const CII_XSD = '/work/shared/schemas/en16931/cii/CrossIndustryInvoice_100pD16B.xsd';
+// The official EN 16931 CII schema in the shared folder beside the repository (../shared/schemas).
+export const CII_XSD = resolve(
+  import.meta.dirname,
+  '../../../../shared/schemas/en16931/cii/CrossIndustryInvoice_100pD16B.xsd',
+);
 
 /** xmllint against an XSD: null when valid, else its complaint. */
 export function xsdErrors(xml: Buffer | string, xsd = CII_XSD): string | null {
