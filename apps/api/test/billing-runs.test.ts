@@ -248,6 +248,8 @@ describe('a billing run through REST', () => {
       payment_terms: 'Zahlbar ohne Abzug bis zum 14.04.2026.',
     });
     expect(first.finalized_at).toBeInstanceOf(Date);
+    // the worker rendered and stored each invoice's files, as after a single finalize
+    for (const invoice of invoices) expect(invoice.pdf_sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(first.seller).toMatchObject({
       legalName: 'Test GmbH',
       vatId: 'DE136695976',

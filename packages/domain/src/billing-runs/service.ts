@@ -777,6 +777,15 @@ async function writeInvoices(
       `UPDATE documents SET status = 'finalized' WHERE organization_id = ? AND id = ANY(?::text[])`,
       [tx.organizationId, invoices.map((i) => i.id)],
     );
+    // as after a single finalize: the worker renders and stores each invoice's PDF and e-invoices
+    await jobs.enqueueMany(
+      tx,
+      invoices.map((i) => ({
+        task: 'documents_render' as const,
+        payload: { organizationId: tx.organizationId, documentId: i.id },
+        jobKey: `documents_render:${i.id}`,
+      })),
+    );
   }
   await repo.insertInvoiceEvents(
     tx,
