@@ -206,6 +206,15 @@ describe('cancel: the computed end date (DOMAIN.md §6, "3 months to end of term
       'contract.created',
       'contract.cancelled',
     ]);
+    // the audit trail (DOMAIN.md §3) records both changes, before and after, and its chain verifies
+    const trail = await t.api({ method: 'GET', url: `/v1/audit-log?resourceId=${contract.id}` });
+    expect(trail.body.data.map((e: { action: string }) => e.action).sort()).toEqual([
+      'contract.cancelled',
+      'contract.created',
+    ]);
+    const cancelEntry = trail.body.data.find((e: { action: string }) => e.action === 'contract.cancelled');
+    expect(cancelEntry).toMatchObject({ before: { status: 'active' }, after: { status: 'cancelled' } });
+    expect((await t.api({ method: 'GET', url: '/v1/audit-log/verify' })).body).toMatchObject({ valid: true });
     // billing stops at the end date
     const preview = await dryRun(contract.id);
     expect(preview.invoiceCount).toBe(9); // January … September

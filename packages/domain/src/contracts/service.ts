@@ -1,6 +1,7 @@
 import { checkTaxFields, normalisePriceModel } from '../articles/rules';
 import * as articleService from '../articles/service';
 import type { Article } from '../articles/types';
+import * as audit from '../audit/service';
 import { addDays, compareDates, isDate } from '../billing/dates';
 import type { PriceModel } from '../billing/pricing';
 import {
@@ -145,6 +146,21 @@ function itemRow(tx: Ctx, contractId: string, item: ItemDraft, startsOn: string 
   };
 }
 
+/**
+ * Every change of a contract writes its event and its audit entry (DOMAIN.md §3) in the change's
+ * transaction; the audit append is the transaction's last write (see audit.recordMany).
+ */
+async function changed(tx: Ctx, type: string, before: Contract | null, contract: Contract): Promise<void> {
+  await events.emit(tx, type, { ...contract });
+  await audit.record(tx, {
+    action: type,
+    resourceType: 'contract',
+    resourceId: contract.id,
+    before,
+    after: contract,
+  });
+}
+
 async function reload(tx: Ctx, id: string): Promise<Contract> {
   return (await repo.loadMany(tx, [id]))[0]!;
 }
@@ -193,7 +209,7 @@ export async function create(ctx: Ctx, input: ContractInput): Promise<Contract> 
     });
     await tx.db('contract_items').insert(items.map((item) => itemRow(tx, id, item, null, now)));
     const contract = await reload(tx, id);
-    await events.emit(tx, 'contract.created', { ...contract });
+    await changed(tx, 'contract.created', null, contract);
     return contract;
   });
 }
@@ -342,7 +358,7 @@ export async function update(
         updated_at: now,
       });
     const contract = await reload(tx, id);
-    await events.emit(tx, 'contract.updated', { ...contract });
+    await changed(tx, 'contract.updated', current, contract);
     return contract;
   });
 }
@@ -509,7 +525,7 @@ export async function cancel(ctx: Ctx, id: string, input: CancelInput = {}): Pro
         updated_at: now,
       });
     const contract = await reload(tx, id);
-    await events.emit(tx, 'contract.cancelled', { ...contract });
+    await changed(tx, 'contract.cancelled', current, contract);
     return contract;
   });
 }
@@ -562,7 +578,7 @@ export async function pause(ctx: Ctx, id: string, input: PauseInput = {}): Promi
         updated_at: now,
       });
     const contract = await reload(tx, id);
-    await events.emit(tx, 'contract.paused', { ...contract });
+    await changed(tx, 'contract.paused', current, contract);
     return contract;
   });
 }
@@ -597,7 +613,7 @@ export async function resume(ctx: Ctx, id: string, input: ResumeInput = {}): Pro
       .where('id', id)
       .update({ status: 'active', version: current.version + 1, updated_at: now });
     const contract = await reload(tx, id);
-    await events.emit(tx, 'contract.resumed', { ...contract });
+    await changed(tx, 'contract.resumed', current, contract);
     return contract;
   });
 }
@@ -661,7 +677,7 @@ export async function addPriceChange(ctx: Ctx, id: string, input: PriceChangeInp
       .where('id', id)
       .update({ version: current.version + 1, updated_at: now });
     const contract = await reload(tx, id);
-    await events.emit(tx, 'contract.updated', { ...contract });
+    await changed(tx, 'contract.updated', current, contract);
     return contract;
   });
 }
@@ -732,7 +748,7 @@ export async function addInstallmentPlan(
       .where('id', id)
       .update({ version: current.version + 1, updated_at: now });
     const contract = await reload(tx, id);
-    await events.emit(tx, 'contract.updated', { ...contract });
+    await changed(tx, 'contract.updated', current, contract);
     return contract;
   });
 }
