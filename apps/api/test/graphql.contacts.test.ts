@@ -36,6 +36,7 @@ async function gql(
 }
 
 const FIELDS = `id kind customerNumber companyName firstName lastName displayName vatId tags notes archived version
+  collectiveInvoicing
   emails { email type } billingAddress { line1 postalCode city country }
   bankAccounts { id iban bic isDefault } sepaMandates { id reference scheme sequenceType status }`;
 
@@ -137,6 +138,7 @@ describe('graphql: contacts lifecycle', () => {
         bankAccounts: [{ iban: 'de89 3704 0044 0532 0130 00', bic: 'cobadeffxxx' }],
         sepaMandates: [{ reference: 'GQL-1', signedDate: '2025-01-15', iban: 'DE89370400440532013000' }],
         tags: ['gql', 'gql'],
+        collectiveInvoicing: true,
       }),
     });
     expect(res.errors).toBeUndefined();
@@ -148,6 +150,7 @@ describe('graphql: contacts lifecycle', () => {
       displayName: 'Graph GmbH',
       vatId: 'DE136695976',
       tags: ['gql'],
+      collectiveInvoicing: true,
       version: 1,
       archived: false,
       bankAccounts: [{ iban: 'DE89370400440532013000', bic: 'COBADEFFXXX', isDefault: true }],
