@@ -1,6 +1,7 @@
 import type { Db } from '@fakturo/db';
 import { type Clock, webhooks } from '@fakturo/domain';
 import { type LogFunctionFactory, Logger, type Runner, run, runMigrations } from 'graphile-worker';
+import pg from 'pg';
 import type { Logger as PinoLogger } from 'pino';
 import { CRONTAB, createTaskList } from './tasks';
 
@@ -43,10 +44,15 @@ function bridge(logger: PinoLogger | undefined): Logger {
  */
 export async function startWorker(options: WorkerOptions): Promise<Runner> {
   const sender = options.webhookSender ?? webhooks.createSender({ policy: webhooks.ssrf.policyFromEnv() });
+  // Our own pool, so a connection that dies while idle (the database restarting or stopping during a
+  // shutdown) is logged instead of crashing the process as an unhandled 'error' event.
+  const concurrency = options.concurrency ?? 8;
+  const pool = new pg.Pool({ connectionString: options.databaseUrl, max: concurrency + 2 });
+  pool.on('error', (err: Error) => options.logger?.warn({ err }, 'idle worker database connection failed'));
   const runner = await run({
-    connectionString: options.databaseUrl,
+    pgPool: pool,
     // jobs mostly wait on the network or the database (webhook delivery holds a slot up to ~25 s)
-    concurrency: options.concurrency ?? 8,
+    concurrency,
     noHandleSignals: true,
     pollInterval: 1000,
     taskList: createTaskList(options.db, { clock: options.clock, webhookSender: sender }),
@@ -55,5 +61,14 @@ export async function startWorker(options: WorkerOptions): Promise<Runner> {
   });
   // the keep-alive connections to receivers close with the runner (only the sender created here)
   if (!options.webhookSender) void runner.promise.finally(() => sender.close()).catch(() => {});
+  // graphile-worker does not end a pool it was given: end it with the runner
+  const stop = runner.stop.bind(runner);
+  runner.stop = async () => {
+    try {
+      await stop();
+    } finally {
+      await pool.end();
+    }
+  };
   return runner;
 }

