@@ -161,6 +161,22 @@ async function changed(tx: Ctx, type: string, before: Contract | null, contract:
   });
 }
 
+/** Writes a change of an existing contract: its columns with the next version, then its event and audit entry. */
+async function commitChange(
+  tx: Ctx,
+  type: string,
+  current: Contract,
+  columns: Record<string, unknown>,
+  now: Date,
+): Promise<Contract> {
+  await scoped(tx, 'contracts')
+    .where('id', current.id)
+    .update({ ...columns, version: current.version + 1, updated_at: now });
+  const contract = await reload(tx, current.id);
+  await changed(tx, type, current, contract);
+  return contract;
+}
+
 async function reload(tx: Ctx, id: string): Promise<Contract> {
   return (await repo.loadMany(tx, [id]))[0]!;
 }
@@ -350,16 +366,7 @@ export async function update(
         );
       else await replaceItems(tx, current, items, now);
     }
-    await scoped(tx, 'contracts')
-      .where('id', id)
-      .update({
-        ...contractColumns(draft),
-        version: current.version + 1,
-        updated_at: now,
-      });
-    const contract = await reload(tx, id);
-    await changed(tx, 'contract.updated', current, contract);
-    return contract;
+    return commitChange(tx, 'contract.updated', current, contractColumns(draft), now);
   });
 }
 
@@ -514,19 +521,18 @@ export async function cancel(ctx: Ctx, id: string, input: CancelInput = {}): Pro
     const receivedOn = input.receivedOn ?? day;
     const result = cancellationEndDate(scheduleOf(current, current.pauses), termsOf(current), receivedOn);
     const now = tx.clock.now();
-    await scoped(tx, 'contracts')
-      .where('id', id)
-      .update({
+    return commitChange(
+      tx,
+      'contract.cancelled',
+      current,
+      {
         status: 'cancelled',
         end_date: result.endDate,
         cancellation: repo.json({ receivedOn, ...result }),
         cancelled_at: now,
-        version: current.version + 1,
-        updated_at: now,
-      });
-    const contract = await reload(tx, id);
-    await changed(tx, 'contract.cancelled', current, contract);
-    return contract;
+      },
+      now,
+    );
   });
 }
 
@@ -570,16 +576,13 @@ export async function pause(ctx: Ctx, id: string, input: PauseInput = {}): Promi
       ends_on: endsOn,
       created_at: now,
     });
-    await scoped(tx, 'contracts')
-      .where('id', id)
-      .update({
-        status: endsOn === null ? 'paused' : current.status,
-        version: current.version + 1,
-        updated_at: now,
-      });
-    const contract = await reload(tx, id);
-    await changed(tx, 'contract.paused', current, contract);
-    return contract;
+    return commitChange(
+      tx,
+      'contract.paused',
+      current,
+      { status: endsOn === null ? 'paused' : current.status },
+      now,
+    );
   });
 }
 
@@ -609,12 +612,7 @@ export async function resume(ctx: Ctx, id: string, input: ResumeInput = {}): Pro
         .update({ ends_on: addDays(resumesOn, -1) });
     }
     const now = tx.clock.now();
-    await scoped(tx, 'contracts')
-      .where('id', id)
-      .update({ status: 'active', version: current.version + 1, updated_at: now });
-    const contract = await reload(tx, id);
-    await changed(tx, 'contract.resumed', current, contract);
-    return contract;
+    return commitChange(tx, 'contract.resumed', current, { status: 'active' }, now);
   });
 }
 
@@ -673,12 +671,7 @@ export async function addPriceChange(ctx: Ctx, id: string, input: PriceChangeInp
       announced_on: change.announcedOn ?? null,
       created_at: now,
     });
-    await scoped(tx, 'contracts')
-      .where('id', id)
-      .update({ version: current.version + 1, updated_at: now });
-    const contract = await reload(tx, id);
-    await changed(tx, 'contract.updated', current, contract);
-    return contract;
+    return commitChange(tx, 'contract.updated', current, {}, now);
   });
 }
 
@@ -744,11 +737,6 @@ export async function addInstallmentPlan(
         created_at: now,
       })),
     );
-    await scoped(tx, 'contracts')
-      .where('id', id)
-      .update({ version: current.version + 1, updated_at: now });
-    const contract = await reload(tx, id);
-    await changed(tx, 'contract.updated', current, contract);
-    return contract;
+    return commitChange(tx, 'contract.updated', current, {}, now);
   });
 }
