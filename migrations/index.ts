@@ -4,6 +4,7 @@ import * as m0002 from './0002_webhooks';
 import * as m0003 from './0003_documents';
 import * as m0004 from './0004_catalog_contracts';
 import * as m0005 from './0005_documents_services';
+import * as m0011 from './0011_audit_sealing';
 
 export interface Migration {
   name: string;
@@ -18,4 +19,5 @@ export const migrations: Migration[] = [
   { name: '0003_documents', ...m0003 },
   { name: '0004_catalog_contracts', ...m0004 },
   { name: '0005_documents_services', ...m0005 },
+  { name: '0011_audit_sealing', ...m0011 },
 ];

@@ -1,5 +1,5 @@
 import type { Db } from '@fakturo/db';
-import { type Clock, newId, systemClock } from '@fakturo/domain';
+import { audit, type Clock, newId, systemClock } from '@fakturo/domain';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { TSchema } from '@sinclair/typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
@@ -72,5 +72,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     { prefix: '/v1' },
   );
   await app.register(graphqlPlugin, { db: options.db });
+  // audit entries are linked into their hash chain right after their transaction commits (audit.autoSeal)
+  const drainSeals = audit.autoSeal(options.db, (err) => app.log.error({ err }, 'audit seal failed'));
+  app.addHook('onClose', async () => drainSeals());
   return app;
 }

@@ -1,4 +1,4 @@
-import { fixedClock } from '@fakturo/domain';
+import { audit, fixedClock } from '@fakturo/domain';
 import { companyInput, createTestApp, type TestTenant } from '@fakturo/testing';
 import { describe, expect, it } from 'vitest';
 import { contact, draft, finalize, get, line, ok, patch, readySeller } from './documents.support';
@@ -64,6 +64,7 @@ describe('audit log', () => {
       valid: true,
       checked: 5,
       firstBrokenSeq: null,
+      unsealed: 0,
     });
     const graphql = await ok(
       t.api({
@@ -120,6 +121,7 @@ describe('audit log', () => {
       valid: false,
       checked: 5,
       firstBrokenSeq: 5,
+      unsealed: 0,
     });
   });
 
@@ -133,6 +135,7 @@ describe('audit log', () => {
       valid: false,
       checked: 2,
       firstBrokenSeq: 3,
+      unsealed: 0,
     });
 
     const tail = await t.tenant('Abgeschnitten GmbH');
@@ -144,6 +147,7 @@ describe('audit log', () => {
       valid: false,
       checked: 3,
       firstBrokenSeq: 4,
+      unsealed: 0,
     });
   });
 
@@ -156,6 +160,8 @@ describe('audit log', () => {
       ),
     );
     expect(results.map((r) => r.status)).toEqual(results.map(() => 201));
+    // sealed after commit, in the background; reading the log seals whatever is still open
+    await ok(get(t, '/v1/audit-log?limit=1', busy));
     const seqs = await t
       .db('audit_log')
       .where('organization_id', busy.organizationId)
@@ -166,7 +172,60 @@ describe('audit log', () => {
       valid: true,
       checked: 13,
       firstBrokenSeq: null,
+      unsealed: 0,
     });
+  });
+
+  it('entries a process left unsealed (it died between commit and seal) are sealed by the cron task', async () => {
+    const crashed = await t.tenant('Absturz GmbH');
+    await contact(t, companyInput(), crashed);
+    await ok(get(t, '/v1/audit-log', crashed)); // sealed: seq 1
+    // an entry committed by a process that died before sealing it: written as recordMany writes it
+    await t.db('audit_log').insert({
+      organization_id: crashed.organizationId,
+      id: 'aud_01JDZZZZZZZZZZZZZZZZZZZZZZ',
+      actor_type: 'api_key',
+      actor_id: 'key_x',
+      action: 'contact.updated',
+      resource_type: 'contact',
+      resource_id: 'con_x',
+      after: { notes: 'offline' },
+      created_at: new Date('2026-05-04T12:00:01Z'),
+    });
+    expect(await audit.sealAll(t.db)).toBeGreaterThanOrEqual(1);
+    const entry = await t.db('audit_log').where('id', 'aud_01JDZZZZZZZZZZZZZZZZZZZZZZ').first();
+    expect(entry.seq).toBe(2);
+    expect(await ok(get(t, '/v1/audit-log/verify', crashed))).toEqual({
+      valid: true,
+      checked: 2,
+      firstBrokenSeq: null,
+      unsealed: 0,
+    });
+  });
+
+  it('sealing may set the chain columns of an unsealed entry only; nothing else ever changes', async () => {
+    const guarded = await t.tenant('Wächter GmbH');
+    await contact(t, companyInput(), guarded);
+    await ok(get(t, '/v1/audit-log', guarded));
+    const row = { organization_id: guarded.organizationId, id: 'aud_01JDYYYYYYYYYYYYYYYYYYYYYY' };
+    await t.db('audit_log').insert({
+      ...row,
+      actor_type: 'api_key',
+      actor_id: 'key_x',
+      action: 'contact.updated',
+      resource_type: 'contact',
+      resource_id: 'con_x',
+      created_at: new Date(),
+    });
+    // sealing and changing the content at once is refused
+    await expect(
+      t.db('audit_log').where(row).update({ seq: 99, prev_hash: 'a', hash: 'b', action: 'contact.deleted' }),
+    ).rejects.toThrow(/append-only/);
+    // a seal is whole: seq and both hashes together
+    await expect(t.db('audit_log').where(row).update({ seq: 99 })).rejects.toThrow(/audit_log_sealed_whole/);
+    expect(await audit.seal(t.db, guarded.organizationId)).toBe(1);
+    // sealed entries never change again, not even their chain columns
+    await expect(t.db('audit_log').where(row).update({ hash: 'c' })).rejects.toThrow(/append-only/);
   });
 
   it('each organisation sees its own log only', async () => {
@@ -176,6 +235,7 @@ describe('audit log', () => {
       valid: true,
       checked: 0,
       firstBrokenSeq: null,
+      unsealed: 0,
     });
     const mine = await ok(get(t, '/v1/audit-log?limit=1'));
     expect((await get(t, `/v1/audit-log?startingAfter=${mine.data[0].id}`, stranger)).status).toBe(400);

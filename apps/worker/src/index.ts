@@ -1,5 +1,5 @@
 import type { Db } from '@fakturo/db';
-import { type Clock, webhooks } from '@fakturo/domain';
+import { audit, type Clock, webhooks } from '@fakturo/domain';
 import { type LogFunctionFactory, Logger, type Runner, run, runMigrations } from 'graphile-worker';
 import pg from 'pg';
 import type { Logger as PinoLogger } from 'pino';
@@ -49,6 +49,9 @@ export async function startWorker(options: WorkerOptions): Promise<Runner> {
   const concurrency = options.concurrency ?? 8;
   const pool = new pg.Pool({ connectionString: options.databaseUrl, max: concurrency + 2 });
   pool.on('error', (err: Error) => options.logger?.warn({ err }, 'idle worker database connection failed'));
+  const drainSeals = audit.autoSeal(options.db, (err) =>
+    options.logger?.error({ err }, 'audit seal failed'),
+  );
   const runner = await run({
     pgPool: pool,
     // jobs mostly wait on the network or the database (webhook delivery holds a slot up to ~25 s)
@@ -66,6 +69,7 @@ export async function startWorker(options: WorkerOptions): Promise<Runner> {
   runner.stop = async () => {
     try {
       await stop();
+      await drainSeals();
     } finally {
       await pool.end();
     }

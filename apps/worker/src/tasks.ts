@@ -1,5 +1,6 @@
 import type { Db } from '@fakturo/db';
 import {
+  audit,
   billingRuns,
   type Clock,
   documentService,
@@ -81,6 +82,10 @@ export function createTaskList(db: Db, deps: TaskDeps): TaskList {
       const started = await billingRuns.startScheduled(db, clock);
       if (started.length > 0) helpers.logger.info(`started ${started.length} daily billing runs`);
     }),
+    audit_seal: defineTask('audit_seal', db, async (_payload, helpers) => {
+      const sealed = await audit.sealAll(db);
+      if (sealed > 0) helpers.logger.info(`sealed ${sealed} audit entries left unsealed`);
+    }),
     purge_idempotency_keys: async (_payload, helpers) => {
       const removed = await idempotency.purgeExpired(db, new Date());
       helpers.logger.info(`removed ${removed} expired idempotency keys`);
@@ -97,4 +102,6 @@ export const CRONTAB = [
   '5 * * * * billing_runs_daily',
   // hourly, so a quote expires within the hour after its last valid day ends in the organisation's time zone
   '12 * * * * quotes_expire',
+  // entries are sealed right after their commit; this catches those of a process that died in between
+  '* * * * * audit_seal',
 ].join('\n');

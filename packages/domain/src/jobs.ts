@@ -67,6 +67,8 @@ export const TASK_PAYLOADS = {
   ),
   /** Cron: mark open quotes past their validity as expired. */
   quotes_expire: CronPayload,
+  /** Cron: seal audit entries a process left unsealed when it died between commit and seal. */
+  audit_seal: CronPayload,
 } satisfies Record<string, TSchema>;
 
 export type TaskName = keyof typeof TASK_PAYLOADS;

@@ -1,3 +1,5 @@
+import type { Db } from '@fakturo/db';
+import type { Knex } from 'knex';
 import type { Ctx } from '../context';
 import { scoped } from '../context';
 import { DomainError } from '../errors';
@@ -40,6 +42,7 @@ export interface AuditRecordInput {
 
 interface AuditRow {
   organization_id: string;
+  /** Null until sealed (see `seal`), like the hashes. */
   seq: number;
   id: string;
   actor_type: string;
@@ -61,70 +64,188 @@ function plain(value: unknown): unknown {
 }
 
 /**
- * Appends entries to the organisation's chain, in the caller's transaction. The chain head row is locked
- * (upsert) until that transaction ends, so concurrent writers of one organisation append one after the
- * other and each sees the hash of the entry before it. Call it as the LAST write of a transaction: a
- * transaction that took the head and then waited for another lock (a number range, a contact row) could
- * deadlock with one holding that lock and waiting for the head.
+ * Appends entries to the organisation's audit log, in the caller's transaction, so an entry exists exactly
+ * when the change committed. Entries are written unsealed — no `seq`, no hashes — which takes no shared lock:
+ * concurrent writers of one organisation no longer queue behind each other's commits. Right after the commit
+ * the process's sealer (see `autoSeal`) links them into the chain; readers seal before they read.
  */
 export async function recordMany(ctx: Ctx, inputs: readonly AuditRecordInput[]): Promise<void> {
   if (inputs.length === 0) return;
   if (!ctx.db.isTransaction)
     throw new Error('audit entries are written inside the transaction of the change');
-  const head = await ctx.db.raw<{ rows: { seq: number; hash: string }[] }>(
-    `INSERT INTO audit_chain_heads (organization_id, seq, hash) VALUES (?, 0, ?)
-     ON CONFLICT (organization_id) DO UPDATE SET seq = audit_chain_heads.seq
-     RETURNING seq, hash`,
-    [ctx.organizationId, GENESIS_HASH],
-  );
-  let { seq, hash } = head.rows[0]!;
   const createdAt = ctx.clock.now().toISOString();
-  const rows: Record<string, unknown>[] = [];
-  for (const input of inputs) {
-    seq += 1;
-    const entry: ChainedEntry = {
-      organizationId: ctx.organizationId,
-      seq,
-      id: newId('auditEntry'),
-      actor: { type: ctx.actor.type, id: ctx.actor.id },
-      action: input.action,
-      resourceType: input.resourceType,
-      resourceId: input.resourceId,
-      before: plain(input.before),
-      after: plain(input.after),
-      requestId: ctx.requestId ?? null,
-      createdAt,
-    };
-    const prevHash = hash;
-    hash = entryHash(prevHash, entry);
-    rows.push({
-      seq,
-      id: entry.id,
-      actor_type: entry.actor.type,
-      actor_id: entry.actor.id,
-      action: entry.action,
-      resource_type: entry.resourceType,
-      resource_id: entry.resourceId,
-      before: entry.before,
-      after: entry.after,
-      request_id: entry.requestId,
-      prev_hash: prevHash,
-      hash,
-    });
-  }
-  // one statement for the entries and the new head, whatever their number (a data-modifying WITH always runs)
+  const rows = inputs.map((input) => ({
+    id: newId('auditEntry'),
+    actor_type: ctx.actor.type,
+    actor_id: ctx.actor.id,
+    action: input.action,
+    resource_type: input.resourceType,
+    resource_id: input.resourceId,
+    before: plain(input.before),
+    after: plain(input.after),
+    request_id: ctx.requestId ?? null,
+  }));
+  // one statement whatever the number of entries
   await ctx.db.raw(
-    `WITH added AS (
-       INSERT INTO audit_log (organization_id, seq, id, actor_type, actor_id, action, resource_type, resource_id,
-                              before, after, request_id, created_at, prev_hash, hash)
-       SELECT ?::text, seq, id, actor_type, actor_id, action, resource_type, resource_id, before, after, request_id,
-              ?::timestamptz, prev_hash, hash
-         FROM json_to_recordset(?::json) AS r(seq bigint, id text, actor_type text, actor_id text, action text,
-              resource_type text, resource_id text, before jsonb, after jsonb, request_id text, prev_hash text, hash text)
-     )
-     UPDATE audit_chain_heads SET seq = ?, hash = ? WHERE organization_id = ?`,
-    [ctx.organizationId, createdAt, JSON.stringify(rows), seq, hash, ctx.organizationId],
+    `INSERT INTO audit_log (organization_id, id, actor_type, actor_id, action, resource_type, resource_id,
+                            before, after, request_id, created_at)
+     SELECT ?::text, id, actor_type, actor_id, action, resource_type, resource_id, before, after, request_id,
+            ?::timestamptz
+       FROM json_to_recordset(?::json) AS r(id text, actor_type text, actor_id text, action text,
+            resource_type text, resource_id text, before jsonb, after jsonb, request_id text)`,
+    [ctx.organizationId, createdAt, JSON.stringify(rows)],
   );
+  sealAfterCommit(ctx);
+}
+
+const SEAL_BATCH = 2000;
+
+/**
+ * Links the organisation's unsealed entries into its hash chain: under the chain head's row lock, each gets
+ * the next `seq`, the previous entry's hash and its own hash = SHA-256(prev_hash ‖ canonical JSON of the
+ * entry). Entries are sealed in the order they were written (`created_at`, then id); one committed later than
+ * a seal's snapshot is sealed by the next one. Returns the number sealed. Safe to run anywhere, any time,
+ * concurrently: the head lock serialises sealers.
+ */
+export async function seal(db: Db, organizationId: string): Promise<number> {
+  let sealed = 0;
+  for (;;) {
+    const count = await db.transaction(async (trx) => {
+      const head = await trx.raw<{ rows: { seq: string | number; hash: string }[] }>(
+        `INSERT INTO audit_chain_heads (organization_id, seq, hash) VALUES (?, 0, ?)
+         ON CONFLICT (organization_id) DO UPDATE SET seq = audit_chain_heads.seq
+         RETURNING seq, hash`,
+        [organizationId, GENESIS_HASH],
+      );
+      let seq = Number(head.rows[0]!.seq);
+      let hash = head.rows[0]!.hash;
+      const rows: AuditRow[] = await trx('audit_log')
+        .where('organization_id', organizationId)
+        .whereNull('seq')
+        .orderBy([{ column: 'created_at' }, { column: 'id' }])
+        .limit(SEAL_BATCH)
+        .select('*');
+      if (rows.length === 0) return 0;
+      const links = rows.map((row) => {
+        seq += 1;
+        const prevHash = hash;
+        hash = entryHash(prevHash, chainedEntry(row, seq));
+        return { id: row.id, seq, prev_hash: prevHash, hash };
+      });
+      await trx.raw(
+        `WITH sealed AS (
+           UPDATE audit_log a SET seq = l.seq, prev_hash = l.prev_hash, hash = l.hash
+             FROM json_to_recordset(?::json) AS l(id text, seq bigint, prev_hash text, hash text)
+            WHERE a.organization_id = ? AND a.id = l.id AND a.seq IS NULL
+         )
+         UPDATE audit_chain_heads SET seq = ?, hash = ? WHERE organization_id = ?`,
+        [JSON.stringify(links), organizationId, seq, hash, organizationId],
+      );
+      return rows.length;
+    });
+    sealed += count;
+    if (count < SEAL_BATCH) return sealed;
+  }
+}
+
+/** Seals every organisation's unsealed entries: the cron's safety net for entries a dead process left. */
+export async function sealAll(db: Db): Promise<number> {
+  const orgs: string[] = await db('audit_log').whereNull('seq').distinct().pluck('organization_id');
+  let sealed = 0;
+  for (const org of orgs) sealed += await seal(db, org);
+  return sealed;
+}
+
+/**
+ * Sealing right after commit. `autoSeal(db)` (the API and the worker call it at start) gives the database a
+ * sealer; every transaction that recorded entries asks it, once committed, to seal that organisation. At most
+ * one seal per organisation runs at a time in a process; requests arriving meanwhile make it run once more,
+ * so a burst of writes costs a few seals, each sealing many entries. Failures are reported and left for the
+ * next seal (a reader, the next write, or the worker's cron).
+ */
+class Sealer {
+  private readonly state = new Map<string, 'running' | 'again'>();
+  private readonly inFlight = new Set<Promise<void>>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly onError: (error: unknown) => void,
+  ) {}
+
+  request(organizationId: string): void {
+    const state = this.state.get(organizationId);
+    if (state !== undefined) {
+      this.state.set(organizationId, 'again');
+      return;
+    }
+    this.state.set(organizationId, 'running');
+    const run = (async () => {
+      try {
+        do {
+          this.state.set(organizationId, 'running');
+          await seal(this.db, organizationId);
+        } while (this.state.get(organizationId) === 'again');
+      } catch (error) {
+        this.onError(error);
+      } finally {
+        this.state.delete(organizationId);
+      }
+    })();
+    this.inFlight.add(run);
+    void run.finally(() => this.inFlight.delete(run));
+  }
+
+  /** Waits for the seals running now (graceful shutdown, tests). */
+  async drain(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.all([...this.inFlight]);
+  }
+}
+
+// keyed by the knex client's config: a transaction's client is a copy that shares it with the root instance
+const sealers = new WeakMap<object, Sealer>();
+
+/** Gives `db` a sealer (idempotent). Returns a function that waits for the seals in flight. */
+export function autoSeal(db: Db, onError: (error: unknown) => void = defaultSealError): () => Promise<void> {
+  const key = db.client.config as object;
+  let sealer = sealers.get(key);
+  if (!sealer) {
+    sealer = new Sealer(db, onError);
+    sealers.set(key, sealer);
+  }
+  const registered = sealer;
+  return () => registered.drain();
+}
+
+function defaultSealError(error: unknown): void {
+  console.error('audit seal failed; the next seal or the worker cron will retry:', error);
+}
+
+function sealAfterCommit(ctx: Ctx): void {
+  const trx = ctx.db as Knex.Transaction & { executionPromise?: Promise<unknown> };
+  const sealer = sealers.get(trx.client.config as object);
+  if (!sealer || !trx.executionPromise) return;
+  const org = ctx.organizationId;
+  // resolves once the transaction committed; a rollback leaves nothing to seal
+  trx.executionPromise.then(
+    () => sealer.request(org),
+    () => undefined,
+  );
+}
+
+function chainedEntry(row: AuditRow, seq: number): ChainedEntry {
+  return {
+    organizationId: row.organization_id,
+    seq,
+    id: row.id,
+    actor: { type: row.actor_type, id: row.actor_id },
+    action: row.action,
+    resourceType: row.resource_type,
+    resourceId: row.resource_id,
+    before: row.before,
+    after: row.after,
+    requestId: row.request_id,
+    createdAt: row.created_at.toISOString(),
+  };
 }
 
 /** One entry; see `recordMany`. */
@@ -158,7 +279,9 @@ export interface AuditListQuery extends PageQuery {
 /** Newest first. The cursor is an entry id; entries are ordered by their place in the chain. */
 export async function list(ctx: Ctx, query: AuditListQuery): Promise<Page<AuditEntry>> {
   const limit = normaliseLimit(query.limit);
-  const q = scoped(ctx, 'audit_log').select('*');
+  // what committed before this read is in the chain, and so in the list
+  await seal(ctx.db, ctx.organizationId);
+  const q = scoped(ctx, 'audit_log').whereNotNull('seq').select('*');
   if (query.resourceId) q.where('resource_id', query.resourceId);
   if (query.resourceType) q.where('resource_type', query.resourceType);
   if (query.action) q.where('action', query.action);
@@ -189,6 +312,8 @@ export interface AuditVerification {
   checked: number;
   /** The first place the chain is broken: a changed entry, a missing one, or entries cut off the end. */
   firstBrokenSeq: number | null;
+  /** Entries committed while the verification ran, not yet in the chain (sealed by the next read or write). */
+  unsealed: number;
 }
 
 const VERIFY_BATCH = 1000;
@@ -199,6 +324,13 @@ const VERIFY_BATCH = 1000;
  * memory stays flat however long the chain is.
  */
 export async function verify(ctx: Ctx): Promise<AuditVerification> {
+  await seal(ctx.db, ctx.organizationId);
+  const result = await verifyChain(ctx);
+  const [{ count }] = await scoped(ctx, 'audit_log').whereNull('seq').count<{ count: string }[]>({ count: '*' });
+  return { ...result, unsealed: Number(count) };
+}
+
+async function verifyChain(ctx: Ctx): Promise<Omit<AuditVerification, 'unsealed'>> {
   let expectedSeq = 1;
   let prevHash = GENESIS_HASH;
   let checked = 0;
@@ -209,19 +341,7 @@ export async function verify(ctx: Ctx): Promise<AuditVerification> {
       .orderBy('seq')
       .limit(VERIFY_BATCH);
     for (const row of rows) {
-      const entry: ChainedEntry = {
-        organizationId: row.organization_id,
-        seq: row.seq,
-        id: row.id,
-        actor: { type: row.actor_type, id: row.actor_id },
-        action: row.action,
-        resourceType: row.resource_type,
-        resourceId: row.resource_id,
-        before: row.before,
-        after: row.after,
-        requestId: row.request_id,
-        createdAt: row.created_at.toISOString(),
-      };
+      const entry = chainedEntry(row, row.seq);
       // a gap means entries were removed; a wrong link or hash means an entry was changed
       if (row.seq !== expectedSeq) return { valid: false, checked, firstBrokenSeq: expectedSeq };
       checked += 1;

@@ -189,15 +189,17 @@ interface CheckedContact {
  * without one taken as one block (one locked counter update), one multi-row INSERT per table, and one
  * `contact.created` event per contact, all in the caller's transaction. Returns the contacts in input order.
  */
-async function insertChecked(tx: Ctx, day: string, checked: readonly CheckedContact[]): Promise<Contact[]> {
+async function insertChecked(
+  tx: Ctx,
+  day: string,
+  checked: readonly CheckedContact[],
+  taken?: readonly string[],
+): Promise<Contact[]> {
   if (checked.length === 0) return [];
   const explicit = new Set(checked.flatMap((c) => (c.customerNumber ? [c.customerNumber] : [])));
-  const numbers = await nextCustomerNumbers(
-    tx,
-    day,
-    checked.filter((c) => !c.customerNumber).length,
-    explicit,
-  );
+  const wanted = checked.filter((c) => !c.customerNumber).length;
+  const numbers =
+    taken && taken.length === wanted ? taken : await nextCustomerNumbers(tx, day, wanted, explicit);
   let next = 0;
   const rows: repo.NewContact[] = checked.map((c) => ({
     id: newId('contact'),
@@ -231,10 +233,16 @@ async function insertChecked(tx: Ctx, day: string, checked: readonly CheckedCont
 export async function create(ctx: Ctx, input: ContactInput): Promise<Contact> {
   const day = await today(ctx);
   const { draft, errors } = checkContact(applyPatch(EMPTY_DRAFT, input), day);
+  // the customer number before the transaction, so creates do not queue on the counter (numbering.takeDetached);
+  // none is taken for input that already broke a rule
+  const taken =
+    input.customerNumber || ctx.db.isTransaction || errors.list.length > 0
+      ? undefined
+      : await nextCustomerNumbers(ctx, day, 1, new Set(), numbering.takeDetached);
   return inTransaction(ctx, async (tx) => {
     await checkAgainstDatabase(tx, [{ draft, errors, current: null, customerNumber: input.customerNumber }]);
     errors.throwIfAny();
-    const [contact] = await insertChecked(tx, day, [{ draft, customerNumber: input.customerNumber }]);
+    const [contact] = await insertChecked(tx, day, [{ draft, customerNumber: input.customerNumber }], taken);
     return contact!;
   });
 }
@@ -385,6 +393,7 @@ export async function nextCustomerNumbers(
   day: string,
   count: number,
   reserved: ReadonlySet<string> = new Set(),
+  take: (ctx: Ctx, key: string, count: number) => Promise<number> = numbering.take,
 ): Promise<string[]> {
   if (count === 0) return [];
   const org = await organizations.get(tx);
@@ -393,7 +402,7 @@ export async function nextCustomerNumbers(
   const out: string[] = [];
   while (out.length < count) {
     const wanted = count - out.length;
-    const first = await numbering.take(tx, key, wanted);
+    const first = await take(tx, key, wanted);
     const candidates = Array.from({ length: wanted }, (_, i) => formatNumber(format, day, first + i));
     const used = new Set<string>(
       await scoped(tx, 'contacts')

@@ -1,3 +1,4 @@
+import type { Db } from '@fakturo/db';
 import type { Ctx } from '../context';
 import { formatNumber, rangeKey } from './format';
 
@@ -15,6 +16,26 @@ export async function take(ctx: Ctx, key: string, count = 1): Promise<number> {
     [ctx.organizationId, key, count + 1, count],
   );
   return result.rows[0]!.first;
+}
+
+/**
+ * Takes the next `count` values of a range in a short transaction of its own, for ranges that must be unique
+ * but not gap-free (customer numbers): the counter row is locked only for that moment, not for the caller's
+ * whole transaction, so concurrent creates of one organisation do not queue behind each other's commits. A
+ * rollback of the caller leaves a gap, which such ranges allow. Call it outside the caller's transaction (it
+ * needs a connection of its own).
+ *
+ * The short transaction commits with `synchronous_commit = off`: it does not wait for its own WAL flush. That
+ * is safe: a number matters only once a transaction using it commits, and that commit flushes the WAL up to
+ * its own record — which includes this earlier counter update. Should the server crash before, neither the
+ * counter update nor anything using the number survives, and the number is handed out again.
+ */
+export async function takeDetached(ctx: Ctx, key: string, count = 1): Promise<number> {
+  if (ctx.db.isTransaction) return take(ctx, key, count);
+  return (ctx.db as Db).transaction(async (trx) => {
+    await trx.raw('SET LOCAL synchronous_commit = off');
+    return take({ ...ctx, db: trx }, key, count);
+  });
 }
 
 /** Takes the next number of a formatted range, e.g. a customer number `K-{SEQ:5}` → `K-00017`. */

@@ -12,7 +12,7 @@ const typeDefs = `
     after: JSON, requestId: String, createdAt: String!, prevHash: String!, hash: String!
   }
   type AuditEntryConnection { data: [AuditEntry!]!, hasMore: Boolean!, nextCursor: String }
-  type AuditVerification { valid: Boolean!, checked: Int!, firstBrokenSeq: Int }
+  type AuditVerification { valid: Boolean!, checked: Int!, firstBrokenSeq: Int, unsealed: Int! }
 
   extend type Query {
     auditLog(limit: Int, startingAfter: String, resourceId: ID, resourceType: String, action: String): AuditEntryConnection!

@@ -42,6 +42,10 @@ export const AuditVerificationSchema = Type.Object(
     firstBrokenSeq: Nullable(
       Type.Integer({ description: 'Where the chain breaks: a changed, missing or cut-off entry' }),
     ),
+    unsealed: Type.Integer({
+      description:
+        'Entries committed while the verification ran and not yet linked into the chain (the next read seals them)',
+    }),
   },
   { $id: 'AuditVerification' },
 );
