@@ -240,7 +240,7 @@ describe('stored files (GoBD)', () => {
     );
   });
 
-  it('a sub-cent unit price: the PDF is issued; the e-invoice says it cannot be written (422), the job does not fail', async () => {
+  it('a sub-cent unit price is written per base quantity (BT-149): valid CII and UBL, same line amount', async () => {
     const lines = [
       line({
         name: 'API-Aufrufe',
@@ -253,16 +253,23 @@ describe('stored files (GoBD)', () => {
     const out = await finalize(t, (await draft(t, { contactId: domestic.id, lines })).id);
     expect(out.lines[0]).toMatchObject({ unitAmount: null, unitAmountDecimal: '0.35', netAmount: 4200 });
     await runWorker();
-    expect((await t.db('document_files').where('document_id', out.id)).map((f) => f.kind)).toEqual(['pdf']);
-    const failedJobs = await t.db.raw(
-      'SELECT count(*)::int AS n FROM graphile_worker._private_jobs WHERE last_error IS NOT NULL',
-    );
-    expect(failedJobs.rows[0].n).toBe(0);
-    const xml = await get(t, `/v1/invoices/${out.id}/e-invoice?format=xrechnung-cii`);
-    expect(xml.status).toBe(422);
-    expect(xml.body.code).toBe('einvoice_not_representable');
-    const checks = await documentService.verifyFiles(t.main.ctx, 'invoice', out.id);
-    expect(checks).toEqual([expect.objectContaining({ kind: 'pdf', identical: true })]);
+    expect((await t.db('document_files').where('document_id', out.id)).map((f) => f.kind).sort()).toEqual([
+      'pdf',
+      'xrechnung-cii',
+      'xrechnung-ubl',
+    ]);
+    const xml = await bytes(t, `/v1/invoices/${out.id}/e-invoice?format=xrechnung-cii`);
+    expect(xml.status).toBe(200);
+    expect(xsdErrors(xml.body)).toBeNull();
+    const file = tempFile('subcent-cii.xml', xml.body);
+    const xpath = (expr: string) =>
+      execFileSync('xmllint', ['--xpath', `string(${expr})`, file], { encoding: 'utf8' }).trim();
+    // 0.35 cent per call = 0.35 EUR per 100 calls; 12,000 calls × 0.35 / 100 = 42.00 EUR (BT-131)
+    expect(xpath('//*[local-name()="NetPriceProductTradePrice"]/*[local-name()="ChargeAmount"]')).toBe('0.35');
+    expect(xpath('//*[local-name()="NetPriceProductTradePrice"]/*[local-name()="BasisQuantity"]')).toBe('100');
+    expect(xpath('//*[local-name()="SpecifiedTradeSettlementLineMonetarySummation"]/*[local-name()="LineTotalAmount"]')).toBe('42.00');
+    const ubl = (await bytes(t, `/v1/invoices/${out.id}/e-invoice?format=xrechnung-ubl`)).body.toString();
+    expect(ubl).toMatch(/<cbc:BaseQuantity unitCode="C62">100<\/cbc:BaseQuantity>/);
   });
 
   it('before the worker ran, the PDF is rendered on request, stored, and served identically ever after', async () => {

@@ -174,8 +174,10 @@ export function toInvoiceData(doc: DocumentData): Invoice {
     const quantity = sign < 0 ? negateDecimal(l.quantity) : plain(l.quantity);
     const discounted = l.discountPercent && !new Big(l.discountPercent).eq(0);
     const gross = roundMinor(new Big(l.quantity).times(new Big(l.unitAmount)));
-    const price = new Big(l.unitAmount).div(new Big(10).pow(exponent));
-    const priceDigits = Math.max(exponent, (price.toString().split('.')[1] ?? '').length);
+    const { amount: price, baseQuantity } = priceWithBaseQuantity(
+      new Big(l.unitAmount).div(new Big(10).pow(exponent)),
+      exponent,
+    );
     return compact({
       'cbc:ID': String(l.position),
       'cbc:InvoicedQuantity': quantity,
@@ -206,7 +208,13 @@ export function toInvoiceData(doc: DocumentData): Invoice {
           'cac:TaxScheme': { 'cbc:ID': 'VAT' },
         }),
       }),
-      'cac:Price': { 'cbc:PriceAmount': price.toFixed(priceDigits), 'cbc:PriceAmount@currencyID': currency },
+      'cac:Price': compact({
+        'cbc:PriceAmount': price.toFixed(exponent),
+        'cbc:PriceAmount@currencyID': currency,
+        // BT-149/BT-150: the price is per this many units (only for prices finer than the currency's minor unit)
+        'cbc:BaseQuantity': baseQuantity === 1 ? undefined : String(baseQuantity),
+        'cbc:BaseQuantity@unitCode': baseQuantity === 1 ? undefined : l.unitCode,
+      }),
     });
   };
 
@@ -655,4 +663,25 @@ async function finishFacturX(pdf: Buffer, doc: DocumentData): Promise<Buffer> {
   if (existing instanceof PDFRef) pdfDoc.context.assign(existing, stream);
   else pdfDoc.catalog.set(PDFName.of('Metadata'), pdfDoc.context.register(stream));
   return Buffer.from(await pdfDoc.save({ useObjectStreams: false, updateFieldAppearances: false }));
+}
+
+/**
+ * EN 16931 states a line's net price (BT-146) per base quantity (BT-149): a unit price finer than the currency's
+ * minor unit (0.0035 € per API call) is written as a price per 10, 100, … units with at most the currency's
+ * decimals (0.35 € per 100), which e-invoice tools and the library accept. The line's net amount (BT-131) is
+ * unchanged: quantity × price ÷ base quantity is the same product the line was computed from.
+ */
+export function priceWithBaseQuantity(price: Big, exponent: number): { amount: Big; baseQuantity: number } {
+  let baseQuantity = 1;
+  let amount = price;
+  // 10^9 covers unit prices down to a billionth of a cent — far below any price a contract can hold
+  while (decimalsOf(amount) > exponent && baseQuantity < 1_000_000_000) {
+    baseQuantity *= 10;
+    amount = price.times(baseQuantity);
+  }
+  return { amount, baseQuantity };
+}
+
+function decimalsOf(value: Big): number {
+  return (value.toFixed().split('.')[1] ?? '').replace(/0+$/, '').length;
 }

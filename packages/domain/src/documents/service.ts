@@ -1213,13 +1213,14 @@ async function renderFile(data: DocumentData, kind: FileKind, pdf?: Buffer): Pro
   try {
     content = kind === 'pdf' ? await renderPdf(data) : (await renderEInvoice(data, kind, { pdf })).content;
   } catch (error) {
-    // The e-invoice library takes unit prices with at most 2 decimals of the currency; a sub-cent price
-    // (BT-146) is valid EN 16931 but cannot be written by it. Deterministic, so no retry helps: say so.
+    // The e-invoice library checks its input against its own schema. Data our rules accept but it refuses is
+    // deterministic, so no retry helps: say so instead of failing the job over and over. (Sub-cent unit
+    // prices, once refused, are written per base quantity: einvoice.priceWithBaseQuantity.)
     if (error instanceof DomainError && error.code === 'einvoice_mapping_invalid') {
       throw new DomainError(
         'unprocessable',
         'einvoice_not_representable',
-        `This document cannot be written as ${kind}: the e-invoice library refused its data (unit prices below one cent are not supported yet).`,
+        `This document cannot be written as ${kind}: the e-invoice library refused its data (${error.message})`,
       );
     }
     throw error;
