@@ -64,4 +64,26 @@ describe('invoices from a billing run', () => {
     expect(xml.status).toBe(200);
     expect(xsdErrors(xml.body)).toBeNull();
   });
+
+  it('deleting a draft a run wrote releases its period: the next run bills it again', async () => {
+    const contact = await createContact(t, companyInput());
+    const article = await createArticle(t, { name: 'Wartung', priceModel: { kind: 'flat', amount: 5000 } });
+    await createContract(t, { contactId: contact.id, startDate: '2026-03-01', items: [{ articleId: article.id }] });
+    await startRun(t, { mode: 'draft', contactIds: [contact.id] });
+    await w.run();
+    const first = (await ok(get(t, `/v1/invoices?contactId=${contact.id}`))).data;
+    expect(first).toHaveLength(1);
+    expect((await t.api({ method: 'DELETE', url: `/v1/invoices/${first[0].id}` })).status).toBe(204);
+    expect(await t.db('billed_periods').where('document_id', first[0].id)).toHaveLength(0);
+    await startRun(t, { mode: 'draft', contactIds: [contact.id] });
+    await w.run();
+    const again = (await ok(get(t, `/v1/invoices?contactId=${contact.id}`))).data;
+    expect(again).toHaveLength(1);
+    expect(again[0].id).not.toBe(first[0].id);
+    expect(again[0].lines[0].period).toEqual(first[0].lines[0].period);
+    // and the run after that bills nothing new: the period is billed once again
+    await startRun(t, { mode: 'draft', contactIds: [contact.id] });
+    await w.run();
+    expect((await ok(get(t, `/v1/invoices?contactId=${contact.id}`))).data).toHaveLength(1);
+  });
 });

@@ -565,6 +565,13 @@ export async function remove(ctx: Ctx, family: DocumentFamily, id: string): Prom
           updated_at: now,
         });
     }
+    // A draft is not yet a bill: deleting one a billing run wrote releases what it billed, so the next run
+    // bills those periods and charges again (to skip a period, pause the contract instead).
+    await tx.db('billed_periods').where({ organization_id: tx.organizationId, document_id: id }).delete();
+    await tx
+      .db('contract_charges')
+      .where({ organization_id: tx.organizationId, document_id: id })
+      .update({ billed_at: null, billing_run_id: null, document_id: null });
     await tx.db('documents').where({ organization_id: tx.organizationId, id }).delete();
     await events.emit(tx, `${family}.deleted`, { ...document });
     const entries: audit.AuditRecordInput[] = [
