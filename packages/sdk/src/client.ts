@@ -1,10 +1,18 @@
 import { type FakturoOptions, HttpClient, type RequestOptions } from './http';
 import { ApiKeys } from './resources/api-keys';
+import { Articles } from './resources/articles';
+import { AuditLog } from './resources/audit-log';
 import { type CallInput, callApi } from './resources/base';
+import { BillingRuns } from './resources/billing-runs';
 import { ContactGroups } from './resources/contact-groups';
 import { Contacts } from './resources/contacts';
+import { Contracts } from './resources/contracts';
+import { CreditNotes } from './resources/credit-notes';
 import { Events } from './resources/events';
+import { Invoices } from './resources/invoices';
 import { OrganizationResource } from './resources/organization';
+import { Quotes } from './resources/quotes';
+import { TestClockResource } from './resources/test-clock';
 import { WebhookDeliveries, WebhookEndpoints } from './resources/webhook-endpoints';
 import type { ApiPath, MethodsOf, SuccessBody } from './types';
 
@@ -30,6 +38,14 @@ export class Fakturo {
   readonly events: Events;
   readonly webhookEndpoints: WebhookEndpoints;
   readonly webhookDeliveries: WebhookDeliveries;
+  readonly articles: Articles;
+  readonly contracts: Contracts;
+  readonly billingRuns: BillingRuns;
+  readonly testClock: TestClockResource;
+  readonly invoices: Invoices;
+  readonly creditNotes: CreditNotes;
+  readonly quotes: Quotes;
+  readonly auditLog: AuditLog;
   private readonly http: HttpClient;
 
   constructor(options: FakturoOptions) {
@@ -42,6 +58,14 @@ export class Fakturo {
     this.events = new Events(this.http);
     this.webhookEndpoints = new WebhookEndpoints(this.http);
     this.webhookDeliveries = new WebhookDeliveries(this.http);
+    this.articles = new Articles(this.http);
+    this.contracts = new Contracts(this.http);
+    this.billingRuns = new BillingRuns(this.http);
+    this.testClock = new TestClockResource(this.http);
+    this.invoices = new Invoices(this.http);
+    this.creditNotes = new CreditNotes(this.http);
+    this.quotes = new Quotes(this.http);
+    this.auditLog = new AuditLog(this.http);
   }
 
   /**

@@ -39,9 +39,18 @@ export interface ApiRequest {
   contentType?: string;
   /** What to ask for; `application/json` by default. */
   accept?: string;
+  /**
+   * How to read a successful answer: `json` (default; parsed when the answer says JSON, else its text),
+   * `text` (as is, e.g. XML) or `bytes` (a `Uint8Array`, e.g. a PDF, which decoding as text would corrupt).
+   * Error answers are always read as problems.
+   */
+  responseType?: ResponseBodyType;
   /** The `version` the caller last read; sent as `If-Match: "<version>"` so a concurrent change gives 412. */
   ifMatch?: number | undefined;
 }
+
+/** How `HttpClient.request` reads a successful answer's body. */
+export type ResponseBodyType = 'json' | 'text' | 'bytes';
 
 const DEFAULT_MAX_RETRIES = 2;
 const DEFAULT_TIMEOUT_MS = 30_000;
@@ -74,7 +83,8 @@ function retryDelayMs(attempt: number, retryAfter: number | undefined): number {
   return retryAfter === undefined ? jittered : Math.max(retryAfter * 1000, jittered);
 }
 
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+/** Waits `ms`, or rejects with the signal's reason as soon as it aborts. */
+export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
     const onAbort = () => {
@@ -99,6 +109,14 @@ function connectionRefused(error: unknown): boolean {
     cause.errors.length > 0 &&
     cause.errors.every((e) => e.code === 'ECONNREFUSED')
   );
+}
+
+/** Reads an answer whole (inside the attempt's timeout): raw bytes or text when asked and successful, else parsed. */
+async function readBody(response: Response, responseType: ResponseBodyType): Promise<unknown> {
+  if (response.ok && responseType === 'bytes') return new Uint8Array(await response.arrayBuffer());
+  const text = await response.text();
+  if (response.ok && responseType === 'text') return text;
+  return parseBody(response, text);
 }
 
 function parseBody(response: Response, text: string): unknown {
@@ -156,7 +174,10 @@ export class HttpClient {
     return `${this.baseUrl}${filled}${qs ? `?${qs}` : ''}`;
   }
 
-  /** Sends one call, retrying what is safe to retry; resolves to the parsed body (undefined for 204). */
+  /**
+   * Sends one call, retrying what is safe to retry; resolves to the parsed body (undefined for 204), or
+   * to the text or bytes when `responseType` asks for them.
+   */
   async request(request: ApiRequest, options: RequestOptions = {}): Promise<unknown> {
     const url = this.url(request.path, request.params, request.query);
     const headers: Record<string, string> = {
@@ -183,7 +204,13 @@ export class HttpClient {
     for (let attempt = 0; ; attempt += 1) {
       let error: FakturoError;
       try {
-        const { response, data } = await this.attempt(url, init, timeoutMs, options.signal);
+        const { response, data } = await this.attempt(
+          url,
+          init,
+          timeoutMs,
+          options.signal,
+          request.responseType ?? 'json',
+        );
         if (response.ok) return data;
         error = errorFromResponse(response.status, response.headers, data);
       } catch (caught) {
@@ -203,6 +230,7 @@ export class HttpClient {
     init: RequestInit,
     timeoutMs: number,
     signal: AbortSignal | undefined,
+    responseType: ResponseBodyType,
   ): Promise<{ response: Response; data: unknown }> {
     if (signal?.aborted) throw signal.reason;
     const controller = new AbortController();
@@ -215,8 +243,7 @@ export class HttpClient {
     signal?.addEventListener('abort', onAbort, { once: true });
     try {
       const response = await this.fetchImpl(url, { ...init, signal: controller.signal });
-      const text = await response.text();
-      return { response, data: parseBody(response, text) };
+      return { response, data: await readBody(response, responseType) };
     } catch (error) {
       // The caller's own cancellation is not a failure to retry.
       if (signal?.aborted) throw signal.reason;

@@ -18,7 +18,7 @@ export {
   ValidationError,
   WebhookVerificationError,
 } from './errors';
-export type { FakturoOptions, RequestOptions } from './http';
+export type { FakturoOptions, RequestOptions, ResponseBodyType } from './http';
 export { AutoPaginator, type PagingBound } from './pagination';
 export type {
   ApiKey,
@@ -28,7 +28,32 @@ export type {
   ApiKeys,
   ApiKeyWithSecret,
 } from './resources/api-keys';
+export type {
+  Article,
+  ArticleCreateParams,
+  ArticleListParams,
+  ArticlePage,
+  Articles,
+  ArticleUpdateParams,
+} from './resources/articles';
+export type {
+  AuditEntry,
+  AuditEntryPage,
+  AuditLog,
+  AuditLogListParams,
+  AuditVerification,
+} from './resources/audit-log';
 export type { CallInput, UpdateOptions } from './resources/base';
+export type {
+  BillingRun,
+  BillingRunCreateParams,
+  BillingRunListParams,
+  BillingRunPage,
+  BillingRunPreview,
+  BillingRunStatus,
+  BillingRuns,
+  BillingRunWaitOptions,
+} from './resources/billing-runs';
 export type {
   ContactGroup,
   ContactGroupCreateParams,
@@ -48,8 +73,55 @@ export type {
   Contacts,
   ContactUpdateParams,
 } from './resources/contacts';
+export type {
+  Contract,
+  ContractCancelParams,
+  ContractCreateParams,
+  ContractInstallmentPlanParams,
+  ContractListParams,
+  ContractPage,
+  ContractPauseParams,
+  ContractPriceChangeParams,
+  ContractResumeParams,
+  Contracts,
+  ContractUpdateParams,
+} from './resources/contracts';
+export type {
+  CreditNote,
+  CreditNoteCreateParams,
+  CreditNoteListParams,
+  CreditNotePage,
+  CreditNotes,
+  CreditNoteUpdateParams,
+} from './resources/credit-notes';
 export type { Event, EventListParams, EventPage, Events } from './resources/events';
+export type {
+  EInvoiceFormat,
+  EInvoiceXmlFormat,
+  Invoice,
+  InvoiceCreateParams,
+  InvoiceListParams,
+  InvoiceMergeParams,
+  InvoicePage,
+  Invoices,
+  InvoiceUpdateParams,
+} from './resources/invoices';
 export type { Organization, OrganizationResource, OrganizationUpdateParams } from './resources/organization';
+export type {
+  Quote,
+  QuoteCreateParams,
+  QuoteDecisionParams,
+  QuoteListParams,
+  QuotePage,
+  Quotes,
+  QuoteUpdateParams,
+} from './resources/quotes';
+export type {
+  TestClock,
+  TestClockAdvanceParams,
+  TestClockAdvanceResult,
+  TestClockResource,
+} from './resources/test-clock';
 export type {
   WebhookDeliveries,
   WebhookDelivery,
