@@ -1,0 +1,139 @@
+import { CONTACT_EINVOICE_FORMATS, DOCUMENT_FAMILIES, sending } from '@fakturo/domain';
+import { type Static, Type } from '@sinclair/typebox';
+import { InstantString, Nullable, PageOf, PageQuerySchema, StringEnum } from '../../schemas/common';
+
+// The send log of documents (issue 5, item 7). The domain types (sending/types.ts) are asserted against
+// these schemas at the end of the file.
+
+const Recipients = Type.Array(
+  Type.String({ minLength: 3, maxLength: 254, examples: ['billing@example.com'] }),
+  {
+    minItems: 1,
+    maxItems: sending.MAX_RECIPIENTS,
+    description:
+      'E-mail addresses the mail goes to; default: the contact’s billing addresses (else its first)',
+  },
+);
+
+const EInvoiceFormat = StringEnum(
+  CONTACT_EINVOICE_FORMATS,
+  'xrechnung-cii / xrechnung-ubl: the XRechnung XML attached beside the PDF; zugferd: the Factur-X PDF (XML embedded) instead of the plain PDF',
+);
+
+export const DocumentSendSchema = Type.Object(
+  {
+    id: Type.String({ examples: ['dsnd_01JD3Y8WQ4XK0R5N6S7T8V9W0A'] }),
+    documentId: Type.String(),
+    documentFamily: StringEnum(DOCUMENT_FAMILIES, 'Where the document lives: invoice, credit_note or quote'),
+    documentNumber: Nullable(Type.String()),
+    status: StringEnum(
+      sending.DOCUMENT_SEND_STATUSES,
+      'queued (waiting for the worker, or for its next attempt after a transient failure), sending, sent, failed',
+    ),
+    trigger: StringEnum(
+      sending.DOCUMENT_SEND_TRIGGERS,
+      'manual (POST …/send), schedule (the send date arrived), billing_run (finalize_and_send)',
+    ),
+    recipients: Type.Array(Type.String()),
+    rejectedRecipients: Type.Array(Type.String(), {
+      description: 'Addresses the server refused while it accepted the others (the mail went to the rest)',
+    }),
+    eInvoiceFormat: Nullable(EInvoiceFormat),
+    attachments: Type.Array(
+      Type.Object({
+        filename: Type.String(),
+        contentType: Type.String(),
+        size: Type.Integer({ description: 'Bytes' }),
+        sha256: Type.String({ description: 'The same SHA-256 as the stored file (GoBD)' }),
+      }),
+      { description: 'What the mail carried; empty until it was composed' },
+    ),
+    attempts: Type.Integer({ description: 'Delivery attempts so far' }),
+    lastErrorCode: Nullable(
+      Type.String({
+        description:
+          'smtp_rejected (5xx: bounced), smtp_deferred (4xx), smtp_unreachable, smtp_auth_failed, recipient_missing, einvoice_rules_violated, …',
+      }),
+    ),
+    lastError: Nullable(Type.String()),
+    smtpCode: Nullable(Type.Integer({ description: 'The SMTP server’s reply code to the last attempt' })),
+    smtpResponse: Nullable(
+      Type.String({ description: 'The SMTP server’s reply, e.g. why it bounced the mail' }),
+    ),
+    messageId: Nullable(Type.String({ description: 'Message-ID of the mail (the same on every attempt)' })),
+    nextAttemptAt: Nullable({ ...InstantString, description: 'When the worker tries again' }),
+    lastAttemptAt: Nullable(InstantString),
+    sentAt: Nullable(InstantString),
+    failedAt: Nullable(InstantString),
+    createdAt: InstantString,
+    updatedAt: InstantString,
+  },
+  {
+    $id: 'DocumentSend',
+    description:
+      'One e-mail of a document and how its delivery went. Transient failures (4xx, server unreachable) are retried with back-off (about 22 hours in all); a 5xx rejection fails the send at once.',
+  },
+);
+
+export const DocumentSendPageSchema = PageOf(Type.Ref(DocumentSendSchema), 'DocumentSend');
+
+export const SendDocumentSchema = Type.Object(
+  {
+    recipients: Type.Optional(Recipients),
+    eInvoiceFormat: Type.Optional(
+      Nullable({
+        ...EInvoiceFormat,
+        description:
+          'Default: the contact’s `eInvoiceFormat`. null sends the PDF alone. Not for pro-formas (not invoices in the EN 16931 sense).',
+      }),
+    ),
+  },
+  {
+    $id: 'SendDocument',
+    additionalProperties: false,
+    description: 'Optional: to whom, and which e-invoice goes with the PDF.',
+  },
+);
+
+export const SendQuoteSchema = Type.Object(
+  { recipients: Type.Optional(Recipients) },
+  { $id: 'SendQuote', additionalProperties: false, description: 'Optional: to whom.' },
+);
+
+export const RetrySendSchema = Type.Object(
+  { recipients: Type.Optional(Recipients) },
+  {
+    $id: 'RetryDocumentSend',
+    additionalProperties: false,
+    description: 'Optional: corrected addresses (after a bounce); default the same as before.',
+  },
+);
+
+export const DocumentSendListQuerySchema = Type.Object(
+  { ...PageQuerySchema, status: Type.Optional(StringEnum(sending.DOCUMENT_SEND_STATUSES)) },
+  { additionalProperties: false },
+);
+
+export const sendingSchemas = [
+  DocumentSendSchema,
+  DocumentSendPageSchema,
+  SendDocumentSchema,
+  SendQuoteSchema,
+  RetrySendSchema,
+];
+
+// The wire schema and the domain type must describe the same object; these fail to compile when they drift.
+type Assert<T extends true> = T;
+export type _SendMatches = Assert<
+  sending.DocumentSend extends Static<typeof DocumentSendSchema> ? true : false
+>;
+export type _SendInputMatches = Assert<
+  Static<typeof SendDocumentSchema> extends sending.SendInput ? true : false
+>;
+export type _QuoteInputMatches = Assert<
+  Static<typeof SendQuoteSchema> extends sending.SendInput ? true : false
+>;
+export type _RetryMatches = Assert<Static<typeof RetrySendSchema> extends sending.RetryInput ? true : false>;
+export type _ListMatches = Assert<
+  Static<typeof DocumentSendListQuerySchema> extends sending.DocumentSendListQuery ? true : false
+>;

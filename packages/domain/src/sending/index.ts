@@ -1,0 +1,7 @@
+export * as accessTokens from './access-tokens';
+export * from './mailer';
+export { composeMail, type MailText, type MailTextInput } from './message';
+export { queueAutomatic } from './queue';
+export * from './rules';
+export * from './service';
+export * from './types';
