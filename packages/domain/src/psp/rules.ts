@@ -1,0 +1,203 @@
+import Big from 'big.js';
+import type { FieldErrors } from '../errors';
+import { currencyExponent } from '../money';
+import type { PaymentLinkStatus, PaymentProviderInput, PaymentProviderName } from './types';
+
+/**
+ * The pure rules of online payment (docs/online-payments.md): what a credential looks like and how it is
+ * masked, amounts in the providers' notations, how a provider's report moves a payment link, and when a
+ * link can be handed out again. No database, no network, no clock.
+ */
+
+const STRIPE_SECRET_KEY = /^(sk|rk)_(test|live)_[A-Za-z0-9]{10,247}$/;
+const STRIPE_WEBHOOK_SECRET = /^whsec_[A-Za-z0-9+/=_-]{8,200}$/;
+const MOLLIE_API_KEY = /^(test|live)_[A-Za-z0-9]{10,100}$/;
+const KNOWN_PREFIX = /^((?:sk|rk)_(?:test|live)_|whsec_|(?:test|live)_)/;
+
+/**
+ * A secret as it may be shown: its prefix (which says what it is and whether it is live) and its last four
+ * characters, as the providers' dashboards show keys — enough to tell two keys apart, too little to use.
+ */
+export function maskSecret(secret: string): string {
+  const prefix = KNOWN_PREFIX.exec(secret)?.[1] ?? '';
+  return `${prefix}…${secret.slice(-4)}`;
+}
+
+/** Whether a key moves real money: Stripe `sk_live_`/`rk_live_`, Mollie `live_`. */
+export function isLiveKey(key: string): boolean {
+  return /^(sk_live_|rk_live_|live_)/.test(key);
+}
+
+function checkUrl(value: string, path: string, errors: FieldErrors): void {
+  let url: URL | null = null;
+  try {
+    url = new URL(value);
+  } catch {
+    url = null;
+  }
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || value.length > 2000) {
+    errors.add(path, 'url_invalid', 'must be an absolute http(s) URL of at most 2000 characters');
+  }
+}
+
+/**
+ * Everything about provider settings that can be judged without the database. `stored` says which secrets
+ * are kept already: those may be left out (and keep their value), the others are required.
+ */
+export function checkProviderInput(
+  provider: PaymentProviderName,
+  input: PaymentProviderInput,
+  stored: { secretKey: boolean } | null,
+  errors: FieldErrors,
+): void {
+  const notFor = (field: keyof PaymentProviderInput, other: string) => {
+    if (input[field] !== undefined) {
+      errors.add(field, 'not_applicable', `${provider} takes no ${field}; it belongs to ${other}`);
+    }
+  };
+  if (provider === 'stripe') {
+    notFor('apiKey', 'Mollie');
+    if (input.secretKey === undefined) {
+      if (!stored?.secretKey)
+        errors.add('secretKey', 'required', 'the Stripe secret key (sk_live_… or sk_test_…)');
+    } else if (!STRIPE_SECRET_KEY.test(input.secretKey)) {
+      errors.add(
+        'secretKey',
+        'secret_key_invalid',
+        'must be a Stripe secret or restricted key: sk_live_…, sk_test_…, rk_live_… or rk_test_…',
+      );
+    }
+    if (input.webhookSigningSecret !== undefined && !STRIPE_WEBHOOK_SECRET.test(input.webhookSigningSecret)) {
+      errors.add(
+        'webhookSigningSecret',
+        'webhook_secret_invalid',
+        'must be the endpoint signing secret Stripe shows: whsec_…',
+      );
+    }
+  } else {
+    notFor('secretKey', 'Stripe');
+    notFor('webhookSigningSecret', 'Stripe (Mollie callbacks are verified by fetching the payment again)');
+    if (input.apiKey === undefined) {
+      if (!stored?.secretKey) errors.add('apiKey', 'required', 'the Mollie API key (live_… or test_…)');
+    } else if (!MOLLIE_API_KEY.test(input.apiKey)) {
+      errors.add('apiKey', 'api_key_invalid', 'must be a Mollie API key: live_… or test_…');
+    }
+  }
+  if (input.returnUrl != null) checkUrl(input.returnUrl, 'returnUrl', errors);
+}
+
+export function checkReturnUrl(value: string | undefined, errors: FieldErrors): void {
+  if (value !== undefined) checkUrl(value, 'returnUrl', errors);
+}
+
+/** Minor units as the decimal string Mollie's API takes: 11900 EUR → "119.00", 500 JPY → "500". */
+export function toDecimalAmount(minor: number, currency: string): string {
+  const exponent = currencyExponent(currency);
+  return new Big(minor).div(new Big(10).pow(exponent)).toFixed(exponent);
+}
+
+/**
+ * A decimal amount string as the providers send it ("119.00") in minor units; throws on anything that is
+ * not an exact amount of the currency (more decimals than it has, a sign, an exponent).
+ */
+export function fromDecimalAmount(value: string, currency: string): number {
+  const exponent = currencyExponent(currency);
+  const match = /^(\d+)(?:\.(\d+))?$/.exec(value);
+  if (!match || (match[2]?.length ?? 0) > exponent) {
+    throw new RangeError(`'${value}' is not an amount of ${currency}`);
+  }
+  const minor = new Big(value).times(new Big(10).pow(exponent)).toNumber();
+  if (!Number.isSafeInteger(minor)) throw new RangeError(`'${value}' is out of range`);
+  return minor;
+}
+
+// How far along a link's life a status is. A report only ever moves a link forward, so callbacks may come
+// twice or in any order: a late `open` or `failed` never undoes `paid`, a repeated `paid` changes nothing.
+const PROGRESS: Record<PaymentLinkStatus, number> = {
+  open: 0,
+  processing: 1,
+  failed: 2,
+  expired: 2,
+  canceled: 2,
+  paid: 3,
+};
+
+/** The link's status after a provider reported `reported`: the further along of the two (first one wins a tie). */
+export function linkStatusAfter(current: PaymentLinkStatus, reported: PaymentLinkStatus): PaymentLinkStatus {
+  return PROGRESS[reported] > PROGRESS[current] ? reported : current;
+}
+
+/** What a provider's report means for Fakturo: the link's status, and whether a payment is booked. */
+export interface ReportOutcome {
+  status: PaymentLinkStatus;
+  /** `succeeded`: book the money; `failed`: record the failed attempt (books nothing); absent: neither. */
+  book?: 'succeeded' | 'failed';
+}
+
+/**
+ * Stripe Checkout events (https://docs.stripe.com/payments/checkout/fulfill-orders): `completed` with
+ * `payment_status: paid` is a card payment done; with `unpaid` a delayed method (SEPA debit, Sofort) whose
+ * result comes later as `async_payment_succeeded` or `async_payment_failed`. Null: an event not handled.
+ */
+export function stripeOutcome(
+  eventType: string,
+  paymentStatus: string | null | undefined,
+): ReportOutcome | null {
+  switch (eventType) {
+    case 'checkout.session.completed':
+      return paymentStatus === 'paid' ? { status: 'paid', book: 'succeeded' } : { status: 'processing' };
+    case 'checkout.session.async_payment_succeeded':
+      return { status: 'paid', book: 'succeeded' };
+    case 'checkout.session.async_payment_failed':
+      return { status: 'failed', book: 'failed' };
+    case 'checkout.session.expired':
+      return { status: 'expired' };
+    default:
+      return null;
+  }
+}
+
+/**
+ * Mollie payment statuses (https://docs.mollie.com/docs/status-change): `paid` is final and books;
+ * `failed`, `expired`, `canceled` are final and bring nothing; `pending`/`authorized` are on their way.
+ */
+export function mollieOutcome(status: string): ReportOutcome | null {
+  switch (status) {
+    case 'paid':
+      return { status: 'paid', book: 'succeeded' };
+    case 'failed':
+      return { status: 'failed', book: 'failed' };
+    case 'expired':
+      return { status: 'expired' };
+    case 'canceled':
+      return { status: 'canceled' };
+    case 'pending':
+    case 'authorized':
+      return { status: 'processing' };
+    case 'open':
+      return { status: 'open' };
+    default:
+      return null;
+  }
+}
+
+/** A link is handed out again only with time left to pay: at least this long before it expires. */
+export const REUSE_MARGIN_MS = 10 * 60 * 1000;
+
+/**
+ * Whether an existing link serves a new request: still open, same provider, and for exactly what the invoice
+ * owes now (after a partial payment the amount differs, so a new link is made).
+ */
+export function isReusable(
+  link: { provider: string; status: PaymentLinkStatus; amount: number; currency: string; expiresAt: Date },
+  want: { provider: string; amount: number; currency: string },
+  now: Date,
+): boolean {
+  return (
+    link.status === 'open' &&
+    link.provider === want.provider &&
+    link.amount === want.amount &&
+    link.currency === want.currency &&
+    link.expiresAt.getTime() - now.getTime() >= REUSE_MARGIN_MS
+  );
+}
