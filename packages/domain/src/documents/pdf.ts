@@ -783,3 +783,27 @@ function finishPages(ctx: Ctx) {
     }
   }
 }
+
+/**
+ * The letterhead toolkit other letters reuse (dunning/pdf.ts): the fonts with their shared shaping cache, the
+ * DIN 5008 form B geometry, the colours, the logo and the PDF/A metadata writer — so every letter an
+ * organisation sends looks like its invoices.
+ */
+export const letterLayout = {
+  MM,
+  LEFT,
+  RIGHT,
+  WIDTH,
+  BODY_BOTTOM,
+  FOOTER_TOP,
+  INK,
+  MUTED,
+  RULE,
+  DEFAULT_PRIMARY,
+  loadFonts,
+  validColor,
+  luminance,
+  logoImage,
+  xmpInfo,
+  addressLines,
+} as const;
