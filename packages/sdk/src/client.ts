@@ -2,16 +2,24 @@ import { type FakturoOptions, HttpClient, type RequestOptions } from './http';
 import { ApiKeys } from './resources/api-keys';
 import { Articles } from './resources/articles';
 import { AuditLog } from './resources/audit-log';
+import { BankStatements, BankTransactions } from './resources/bank-statements';
 import { type CallInput, callApi } from './resources/base';
 import { BillingRuns } from './resources/billing-runs';
 import { ContactGroups } from './resources/contact-groups';
 import { Contacts } from './resources/contacts';
 import { Contracts } from './resources/contracts';
 import { CreditNotes } from './resources/credit-notes';
+import { DocumentSends } from './resources/document-sends';
+import { DunningLevels, DunningNotices, DunningRuns } from './resources/dunning';
 import { Events } from './resources/events';
 import { Invoices } from './resources/invoices';
 import { OrganizationResource } from './resources/organization';
+import { PaymentLinks } from './resources/payment-links';
+import { PaymentProviders } from './resources/payment-providers';
+import { Payments } from './resources/payments';
 import { Quotes } from './resources/quotes';
+import { Reports } from './resources/reports';
+import { SepaCollections } from './resources/sepa-collections';
 import { TestClockResource } from './resources/test-clock';
 import { WebhookDeliveries, WebhookEndpoints } from './resources/webhook-endpoints';
 import type { ApiPath, MethodsOf, SuccessBody } from './types';
@@ -46,6 +54,17 @@ export class Fakturo {
   readonly creditNotes: CreditNotes;
   readonly quotes: Quotes;
   readonly auditLog: AuditLog;
+  readonly payments: Payments;
+  readonly bankStatements: BankStatements;
+  readonly bankTransactions: BankTransactions;
+  readonly sepaCollections: SepaCollections;
+  readonly reports: Reports;
+  readonly documentSends: DocumentSends;
+  readonly paymentProviders: PaymentProviders;
+  readonly paymentLinks: PaymentLinks;
+  readonly dunningLevels: DunningLevels;
+  readonly dunningRuns: DunningRuns;
+  readonly dunningNotices: DunningNotices;
   private readonly http: HttpClient;
 
   constructor(options: FakturoOptions) {
@@ -66,6 +85,17 @@ export class Fakturo {
     this.creditNotes = new CreditNotes(this.http);
     this.quotes = new Quotes(this.http);
     this.auditLog = new AuditLog(this.http);
+    this.payments = new Payments(this.http);
+    this.bankStatements = new BankStatements(this.http);
+    this.bankTransactions = new BankTransactions(this.http);
+    this.sepaCollections = new SepaCollections(this.http);
+    this.reports = new Reports(this.http);
+    this.documentSends = new DocumentSends(this.http);
+    this.paymentProviders = new PaymentProviders(this.http);
+    this.paymentLinks = new PaymentLinks(this.http);
+    this.dunningLevels = new DunningLevels(this.http);
+    this.dunningRuns = new DunningRuns(this.http);
+    this.dunningNotices = new DunningNotices(this.http);
   }
 
   /**

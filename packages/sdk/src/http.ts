@@ -35,7 +35,10 @@ export interface ApiRequest {
   params?: Record<string, string | number> | undefined;
   query?: object | undefined;
   body?: unknown;
-  /** Sends a string `body` as this content type unchanged (e.g. `text/csv`); JSON otherwise. */
+  /**
+   * Sends a string or `Uint8Array` `body` as this content type unchanged (e.g. `text/csv`, a bank statement
+   * file as read from disk); JSON otherwise.
+   */
   contentType?: string;
   /** What to ask for; `application/json` by default. */
   accept?: string;
@@ -186,10 +189,13 @@ export class HttpClient {
       ...options.headers,
       authorization: `Bearer ${this.apiKey}`,
     };
-    let body: string | undefined;
+    let body: string | Uint8Array | undefined;
     if (request.body !== undefined) {
-      const raw = request.contentType !== undefined && typeof request.body === 'string';
-      body = raw ? (request.body as string) : JSON.stringify(request.body);
+      // bytes go out as they are: a file in its own charset (Windows-1252 MT940) must not be re-encoded
+      const raw =
+        request.contentType !== undefined &&
+        (typeof request.body === 'string' || request.body instanceof Uint8Array);
+      body = raw ? (request.body as string | Uint8Array) : JSON.stringify(request.body);
       headers['content-type'] = raw ? request.contentType! : 'application/json';
     }
     // One key per call, kept for all its attempts: a retry of a POST that did reach the server is replayed

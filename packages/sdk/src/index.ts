@@ -43,6 +43,21 @@ export type {
   AuditLogListParams,
   AuditVerification,
 } from './resources/audit-log';
+export type {
+  BankStatement,
+  BankStatementImport,
+  BankStatementImportParams,
+  BankStatementListParams,
+  BankStatementPage,
+  BankStatements,
+  BankTransaction,
+  BankTransactionListParams,
+  BankTransactionMatchParams,
+  BankTransactionPage,
+  BankTransactionReconcileParams,
+  BankTransactionReconcileQueued,
+  BankTransactions,
+} from './resources/bank-statements';
 export type { CallInput, UpdateOptions } from './resources/base';
 export type {
   BillingRun,
@@ -94,6 +109,31 @@ export type {
   CreditNotes,
   CreditNoteUpdateParams,
 } from './resources/credit-notes';
+export type {
+  DocumentSend,
+  DocumentSendListParams,
+  DocumentSendPage,
+  DocumentSendParams,
+  DocumentSendRetryParams,
+  DocumentSends,
+  QuoteSendParams,
+} from './resources/document-sends';
+export type {
+  DunningLevels,
+  DunningNotice,
+  DunningNoticeListParams,
+  DunningNoticePage,
+  DunningNotices,
+  DunningRun,
+  DunningRunCreateParams,
+  DunningRunListParams,
+  DunningRunPage,
+  DunningRunPreview,
+  DunningRuns,
+  DunningRunWaitOptions,
+  DunningSettings,
+  DunningSettingsUpdateParams,
+} from './resources/dunning';
 export type { Event, EventListParams, EventPage, Events } from './resources/events';
 export type {
   EInvoiceFormat,
@@ -108,6 +148,33 @@ export type {
 } from './resources/invoices';
 export type { Organization, OrganizationResource, OrganizationUpdateParams } from './resources/organization';
 export type {
+  PaymentLink,
+  PaymentLinkCreateParams,
+  PaymentLinkListParams,
+  PaymentLinkPage,
+  PaymentLinks,
+} from './resources/payment-links';
+export type {
+  PaymentProvider,
+  PaymentProviderConfigureParams,
+  PaymentProviderList,
+  PaymentProviderName,
+  PaymentProviders,
+} from './resources/payment-providers';
+export type {
+  ApplyCreditBalanceParams,
+  BalanceTransaction,
+  BalanceTransactionListParams,
+  BalanceTransactionPage,
+  CreditBalance,
+  Payment,
+  PaymentCreateParams,
+  PaymentListParams,
+  PaymentPage,
+  PaymentRefundParams,
+  Payments,
+} from './resources/payments';
+export type {
   Quote,
   QuoteCreateParams,
   QuoteDecisionParams,
@@ -116,6 +183,30 @@ export type {
   Quotes,
   QuoteUpdateParams,
 } from './resources/quotes';
+export type {
+  AgingReport,
+  AgingReportParams,
+  MrrEntry,
+  MrrEntryPage,
+  MrrMovementCsvParams,
+  MrrMovementListParams,
+  MrrRebuild,
+  MrrReport,
+  MrrReportParams,
+  Reports,
+  RevenueReport,
+  RevenueReportParams,
+  VatReport,
+  VatReportParams,
+} from './resources/reports';
+export type {
+  SepaCollection,
+  SepaCollectionCreateParams,
+  SepaCollectionItem,
+  SepaCollectionListParams,
+  SepaCollectionPage,
+  SepaCollections,
+} from './resources/sepa-collections';
 export type {
   TestClock,
   TestClockAdvanceParams,

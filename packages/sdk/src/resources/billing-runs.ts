@@ -1,8 +1,8 @@
-import { FakturoError } from '../errors';
-import { type RequestOptions, sleep } from '../http';
+import type { RequestOptions } from '../http';
 import { type AutoPaginator, autoPage, type PagingBound } from '../pagination';
 import type { QueryParams, RequestBody, Schema, SuccessBody } from '../types';
 import { Resource } from './base';
+import { type RunWaitOptions, waitForRun } from './wait';
 
 /** A run billing every contract period due on or before `asOf`, with its progress and per-contract errors. */
 export type BillingRun = Schema<'BillingRun'>;
@@ -13,20 +13,15 @@ export type BillingRunListParams = QueryParams<'/v1/billing-runs', 'get'>;
 export type BillingRunPage = SuccessBody<'/v1/billing-runs', 'get'>;
 export type BillingRunStatus = BillingRun['status'];
 
-/** Options of `billingRuns.waitForCompletion`. */
-export interface BillingRunWaitOptions extends RequestOptions {
-  /** How long to wait in all before giving up with `billing_run_wait_timeout`; default 300 000 ms. */
-  maxWaitMs?: number;
-  /** Time between two reads of the run; default 1 000 ms. */
-  intervalMs?: number;
-  /** Called with every read of the run, the last included: `processed` and `failed` of `total`, `batchesDone`. */
-  onProgress?: (run: BillingRun) => void;
-}
+/**
+ * Options of `billingRuns.waitForCompletion`: `maxWaitMs` (default 300 000; then `billing_run_wait_timeout`),
+ * `intervalMs` (default 1 000) and `onProgress`, called with every read of the run: `processed` and
+ * `failed` of `total`, `batchesDone`.
+ */
+export type BillingRunWaitOptions = RunWaitOptions<BillingRun>;
 
 /** A run in one of these states does no more work. */
 const FINISHED: readonly BillingRunStatus[] = ['completed', 'cancelled', 'failed'];
-const DEFAULT_WAIT_MS = 300_000;
-const DEFAULT_INTERVAL_MS = 1_000;
 
 /** `fakturo.billingRuns`: turn due contract periods into invoices, in the background. */
 export class BillingRuns extends Resource {
@@ -132,25 +127,16 @@ export class BillingRuns extends Resource {
    * if (done.status !== 'completed' || done.failed > 0) console.error(done.failure, done.errors);
    * ```
    */
-  async waitForCompletion(id: string, options: BillingRunWaitOptions = {}): Promise<BillingRun> {
-    const { maxWaitMs = DEFAULT_WAIT_MS, intervalMs = DEFAULT_INTERVAL_MS, onProgress, ...call } = options;
-    // a zero or broken interval would read the run in a tight loop
-    if (!Number.isSafeInteger(intervalMs) || intervalMs < 1)
-      throw new TypeError('Fakturo: `intervalMs` must be a whole number ≥ 1.');
-    if (!Number.isSafeInteger(maxWaitMs) || maxWaitMs < 0)
-      throw new TypeError('Fakturo: `maxWaitMs` must be a whole number ≥ 0.');
-    const deadline = Date.now() + maxWaitMs;
-    for (;;) {
-      const run = await this.get(id, call);
-      onProgress?.(run);
-      if (FINISHED.includes(run.status)) return run;
-      if (Date.now() + intervalMs > deadline) {
-        throw new FakturoError(
+  waitForCompletion(id: string, options: BillingRunWaitOptions = {}): Promise<BillingRun> {
+    return waitForRun(
+      (call) => this.get(id, call),
+      (run) => FINISHED.includes(run.status),
+      {
+        code: 'billing_run_wait_timeout',
+        describe: (run, maxWaitMs) =>
           `Billing run ${id} is still ${run.status} after ${maxWaitMs} ms (${run.processed} of ${run.total} contracts processed).`,
-          { code: 'billing_run_wait_timeout' },
-        );
-      }
-      await sleep(intervalMs, call.signal);
-    }
+      },
+      options,
+    );
   }
 }

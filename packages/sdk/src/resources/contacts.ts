@@ -2,6 +2,12 @@ import type { RequestOptions } from '../http';
 import { type AutoPaginator, autoPage, type PagingBound } from '../pagination';
 import type { QueryParams, RequestBody, Schema, SuccessBody } from '../types';
 import { Resource, type UpdateOptions } from './base';
+import type {
+  BalanceTransaction,
+  BalanceTransactionListParams,
+  BalanceTransactionPage,
+  CreditBalance,
+} from './payments';
 
 /** A customer: person or company, with e-mails, addresses, bank accounts and SEPA mandates. */
 export type Contact = Schema<'Contact'>;
@@ -153,6 +159,66 @@ export class Contacts extends Resource {
       '/v1/contacts/import',
       { body: csv, contentType: 'text/csv', query: params },
       options,
+    );
+  }
+
+  /**
+   * The contact's credit balance: money it paid beyond what its invoices asked, per currency (only positive
+   * balances). It pays the contact's next invoice at finalize, or one you name with
+   * `invoices.applyCreditBalance`, or goes back by refunding the payment.
+   *
+   * @example
+   * ```ts
+   * const { balances } = await fakturo.contacts.creditBalance(contact.id);
+   * const eur = balances.find((b) => b.currency === 'EUR')?.amount ?? 0;
+   * ```
+   */
+  creditBalance(id: string, options?: RequestOptions): Promise<CreditBalance> {
+    return this.call('get', '/v1/contacts/{id}/credit-balance', { params: { id } }, options);
+  }
+
+  /**
+   * One page of the credit balance's ledger, newest first: every change with the balance after it.
+   *
+   * @example
+   * ```ts
+   * const { data } = await fakturo.contacts.listCreditBalanceTransactions(contact.id, { currency: 'EUR' });
+   * for (const tx of data) console.log(tx.kind, tx.amount, tx.balanceAfter, tx.paymentId);
+   * ```
+   */
+  listCreditBalanceTransactions(
+    id: string,
+    params: BalanceTransactionListParams = {},
+    options?: RequestOptions,
+  ): Promise<BalanceTransactionPage> {
+    return this.call(
+      'get',
+      '/v1/contacts/{id}/credit-balance/transactions',
+      { params: { id }, query: params },
+      options,
+    );
+  }
+
+  /**
+   * Every entry of the credit balance's ledger, up to `maxItems` (required).
+   *
+   * @example
+   * ```ts
+   * const ledger = await fakturo.contacts
+   *   .listCreditBalanceTransactionsAutoPaging(contact.id, {}, { maxItems: 1000 })
+   *   .toArray();
+   * ```
+   */
+  listCreditBalanceTransactionsAutoPaging(
+    id: string,
+    params: BalanceTransactionListParams,
+    bound: PagingBound,
+    options?: RequestOptions,
+  ): AutoPaginator<BalanceTransaction> {
+    return autoPage(
+      (query: BalanceTransactionListParams) => this.listCreditBalanceTransactions(id, query, options),
+      params ?? {},
+      bound,
     );
   }
 

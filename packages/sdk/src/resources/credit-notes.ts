@@ -2,6 +2,12 @@ import type { RequestOptions } from '../http';
 import { type AutoPaginator, autoPage, type PagingBound } from '../pagination';
 import type { QueryParams, RequestBody, Schema, SuccessBody } from '../types';
 import { Resource, type UpdateOptions } from './base';
+import type {
+  DocumentSend,
+  DocumentSendListParams,
+  DocumentSendPage,
+  DocumentSendParams,
+} from './document-sends';
 import { downloadBytes, downloadText } from './downloads';
 import type { EInvoiceFormat, EInvoiceXmlFormat } from './invoices';
 
@@ -150,5 +156,60 @@ export class CreditNotes extends Resource {
     return params.format === 'zugferd'
       ? downloadBytes(this.http, { path, params: { id }, query, accept: 'application/pdf' }, options)
       : downloadText(this.http, { path, params: { id }, query, accept: 'application/xml' }, options);
+  }
+
+  /**
+   * E-mails the issued credit note to the contact's billing addresses (or `recipients`) with its PDF and the e-invoice the contact wants (or `eInvoiceFormat`) and a
+   * link to the customer portal. The worker sends it; the answer is the `queued` send to follow with
+   * `documentSends.get`. Once delivered the credit note is `sent`. A draft answers `ConflictError`; so does a
+   * second send while one is on its way (`document_send_in_progress`).
+   *
+   * @example
+   * ```ts
+   * const send = await fakturo.creditNotes.send(note.id);
+   * const later = await fakturo.documentSends.get(send.id); // queued → sending → sent (or failed)
+   * ```
+   */
+  send(id: string, params: DocumentSendParams = {}, options?: RequestOptions): Promise<DocumentSend> {
+    return this.call('post', '/v1/credit-notes/{id}/send', { params: { id }, body: params }, options);
+  }
+
+  /**
+   * One page of the credit note's send log, newest first: every e-mail with its recipients, attachments,
+   * attempts and the SMTP server's reply; filter by `status`.
+   *
+   * @example
+   * ```ts
+   * const { data } = await fakturo.creditNotes.listSends(note.id);
+   * for (const send of data) console.log(send.status, send.recipients, send.smtpCode);
+   * ```
+   */
+  listSends(
+    id: string,
+    params: DocumentSendListParams = {},
+    options?: RequestOptions,
+  ): Promise<DocumentSendPage> {
+    return this.call('get', '/v1/credit-notes/{id}/sends', { params: { id }, query: params }, options);
+  }
+
+  /**
+   * Every e-mail of the credit note, up to `maxItems` (required).
+   *
+   * @example
+   * ```ts
+   * const failed = await fakturo.creditNotes.listSendsAutoPaging(note.id, { status: 'failed' }, { maxItems: 100 }).toArray();
+   * ```
+   */
+  listSendsAutoPaging(
+    id: string,
+    params: DocumentSendListParams,
+    bound: PagingBound,
+    options?: RequestOptions,
+  ): AutoPaginator<DocumentSend> {
+    return autoPage(
+      (query: DocumentSendListParams) => this.listSends(id, query, options),
+      params ?? {},
+      bound,
+    );
   }
 }

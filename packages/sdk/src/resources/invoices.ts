@@ -2,7 +2,14 @@ import type { RequestOptions } from '../http';
 import { type AutoPaginator, autoPage, type PagingBound } from '../pagination';
 import type { QueryParams, RequestBody, Schema, SuccessBody } from '../types';
 import { Resource, type UpdateOptions } from './base';
+import type {
+  DocumentSend,
+  DocumentSendListParams,
+  DocumentSendPage,
+  DocumentSendParams,
+} from './document-sends';
 import { downloadBytes, downloadText } from './downloads';
+import type { ApplyCreditBalanceParams } from './payments';
 
 /**
  * An invoice, pro-forma, corrected invoice or cancellation (Storno). Amounts are integer minor units; a
@@ -173,6 +180,31 @@ export class Invoices extends Resource {
   }
 
   /**
+   * Pays the invoice from the contact's credit balance in its currency: as much as the balance and the open
+   * amount allow, or `amount`. A new invoice is paid so by itself at finalize; this is for invoices issued
+   * before the credit arose. `ConflictError` `invoice_not_open` when it owes nothing, `credit_balance_empty`
+   * when there is no balance.
+   *
+   * @example
+   * ```ts
+   * const paid = await fakturo.invoices.applyCreditBalance(invoice.id);
+   * console.log(paid.status, paid.amountPaid, paid.amountOpen);
+   * ```
+   */
+  applyCreditBalance(
+    id: string,
+    params: ApplyCreditBalanceParams = {},
+    options?: RequestOptions,
+  ): Promise<Invoice> {
+    return this.call(
+      'post',
+      '/v1/invoices/{id}/apply-credit-balance',
+      { params: { id }, body: params },
+      options,
+    );
+  }
+
+  /**
    * The issued invoice as PDF (PDF/A-3b): the same bytes every time, their SHA-256 is the invoice's
    * `pdfSha256`. A draft answers `ConflictError`.
    *
@@ -218,5 +250,60 @@ export class Invoices extends Resource {
     return params.format === 'zugferd'
       ? downloadBytes(this.http, { path, params: { id }, query, accept: 'application/pdf' }, options)
       : downloadText(this.http, { path, params: { id }, query, accept: 'application/xml' }, options);
+  }
+
+  /**
+   * E-mails the issued invoice to the contact's billing addresses (or `recipients`) with its PDF and the e-invoice the contact wants (or `eInvoiceFormat`) and a
+   * link to the customer portal. The worker sends it; the answer is the `queued` send to follow with
+   * `documentSends.get`. Once delivered the invoice is `sent`. A draft answers `ConflictError`; so does a
+   * second send while one is on its way (`document_send_in_progress`).
+   *
+   * @example
+   * ```ts
+   * const send = await fakturo.invoices.send(invoice.id);
+   * const later = await fakturo.documentSends.get(send.id); // queued → sending → sent (or failed)
+   * ```
+   */
+  send(id: string, params: DocumentSendParams = {}, options?: RequestOptions): Promise<DocumentSend> {
+    return this.call('post', '/v1/invoices/{id}/send', { params: { id }, body: params }, options);
+  }
+
+  /**
+   * One page of the invoice's send log, newest first: every e-mail with its recipients, attachments,
+   * attempts and the SMTP server's reply; filter by `status`.
+   *
+   * @example
+   * ```ts
+   * const { data } = await fakturo.invoices.listSends(invoice.id);
+   * for (const send of data) console.log(send.status, send.recipients, send.smtpCode);
+   * ```
+   */
+  listSends(
+    id: string,
+    params: DocumentSendListParams = {},
+    options?: RequestOptions,
+  ): Promise<DocumentSendPage> {
+    return this.call('get', '/v1/invoices/{id}/sends', { params: { id }, query: params }, options);
+  }
+
+  /**
+   * Every e-mail of the invoice, up to `maxItems` (required).
+   *
+   * @example
+   * ```ts
+   * const failed = await fakturo.invoices.listSendsAutoPaging(invoice.id, { status: 'failed' }, { maxItems: 100 }).toArray();
+   * ```
+   */
+  listSendsAutoPaging(
+    id: string,
+    params: DocumentSendListParams,
+    bound: PagingBound,
+    options?: RequestOptions,
+  ): AutoPaginator<DocumentSend> {
+    return autoPage(
+      (query: DocumentSendListParams) => this.listSends(id, query, options),
+      params ?? {},
+      bound,
+    );
   }
 }

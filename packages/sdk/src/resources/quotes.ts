@@ -2,6 +2,12 @@ import type { RequestOptions } from '../http';
 import { type AutoPaginator, autoPage, type PagingBound } from '../pagination';
 import type { QueryParams, RequestBody, Schema, SuccessBody } from '../types';
 import { Resource, type UpdateOptions } from './base';
+import type {
+  DocumentSend,
+  DocumentSendListParams,
+  DocumentSendPage,
+  QuoteSendParams,
+} from './document-sends';
 import { downloadBytes } from './downloads';
 import type { Invoice } from './invoices';
 
@@ -163,5 +169,60 @@ export class Quotes extends Resource {
    */
   convert(id: string, options?: RequestOptions): Promise<Invoice> {
     return this.call('post', '/v1/quotes/{id}/convert', { params: { id } }, options);
+  }
+
+  /**
+   * E-mails the issued quote to the contact's billing addresses (or `recipients`) with its PDF and a
+   * link to the customer portal. The worker sends it; the answer is the `queued` send to follow with
+   * `documentSends.get`. Once delivered the quote is `sent`. A draft answers `ConflictError`; so does a
+   * second send while one is on its way (`document_send_in_progress`).
+   *
+   * @example
+   * ```ts
+   * const send = await fakturo.quotes.send(quote.id);
+   * const later = await fakturo.documentSends.get(send.id); // queued → sending → sent (or failed)
+   * ```
+   */
+  send(id: string, params: QuoteSendParams = {}, options?: RequestOptions): Promise<DocumentSend> {
+    return this.call('post', '/v1/quotes/{id}/send', { params: { id }, body: params }, options);
+  }
+
+  /**
+   * One page of the quote's send log, newest first: every e-mail with its recipients, attachments,
+   * attempts and the SMTP server's reply; filter by `status`.
+   *
+   * @example
+   * ```ts
+   * const { data } = await fakturo.quotes.listSends(quote.id);
+   * for (const send of data) console.log(send.status, send.recipients, send.smtpCode);
+   * ```
+   */
+  listSends(
+    id: string,
+    params: DocumentSendListParams = {},
+    options?: RequestOptions,
+  ): Promise<DocumentSendPage> {
+    return this.call('get', '/v1/quotes/{id}/sends', { params: { id }, query: params }, options);
+  }
+
+  /**
+   * Every e-mail of the quote, up to `maxItems` (required).
+   *
+   * @example
+   * ```ts
+   * const failed = await fakturo.quotes.listSendsAutoPaging(quote.id, { status: 'failed' }, { maxItems: 100 }).toArray();
+   * ```
+   */
+  listSendsAutoPaging(
+    id: string,
+    params: DocumentSendListParams,
+    bound: PagingBound,
+    options?: RequestOptions,
+  ): AutoPaginator<DocumentSend> {
+    return autoPage(
+      (query: DocumentSendListParams) => this.listSends(id, query, options),
+      params ?? {},
+      bound,
+    );
   }
 }
