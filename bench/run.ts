@@ -28,6 +28,16 @@ const benchmarks: Record<string, { description: string; load: () => Promise<Benc
       'one billing run over 100,000 monthly contracts through the worker against raw multi-row INSERTs',
     load: () => import('./billing'),
   },
+  reconciliation: {
+    description:
+      'reconciling 100,000 statement lines against 1,000,000 open invoices against one UPDATE … FROM staging',
+    load: () => import('./reconciliation'),
+  },
+  reports: {
+    description:
+      'the MRR report over 100,000 contracts and 24 months, warm, against a SELECT sum(…) over the contract rows',
+    load: () => import('./reports'),
+  },
 };
 
 function usage(): string {

@@ -14,7 +14,10 @@ describe('numberFinder', () => {
     expect(find('Rechnung RE-2026-00017 vielen Dank')).toEqual(['RE-2026-00017']);
     expect(find('re 2026 17')).toEqual(['RE-2026-00017']);
     expect(find('RE2026/00017')).toEqual(['RE-2026-00017']);
-    expect(find('SVWZ+RE-2026-00017 RE-2026-00018 EREF+NOTPROVIDED')).toEqual(['RE-2026-00017', 'RE-2026-00018']);
+    expect(find('SVWZ+RE-2026-00017 RE-2026-00018 EREF+NOTPROVIDED')).toEqual([
+      'RE-2026-00017',
+      'RE-2026-00018',
+    ]);
   });
 
   it('does not find a number inside a longer one or a word', () => {

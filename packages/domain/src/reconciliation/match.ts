@@ -105,7 +105,12 @@ export interface MatchCandidate {
   dueDate: string | null;
 }
 
-export type MatchRule = 'sepa_reference' | 'number_exact' | 'number_amount_differs' | 'iban_amount' | 'name_amount';
+export type MatchRule =
+  | 'sepa_reference'
+  | 'number_exact'
+  | 'number_amount_differs'
+  | 'iban_amount'
+  | 'name_amount';
 
 export interface MatchDecision {
   rule: MatchRule;
@@ -205,7 +210,22 @@ export function normaliseIban(iban: string | null | undefined): string | null {
   return out.length > 0 ? out : null;
 }
 
-const LEGAL_FORMS = new Set(['gmbh', 'ag', 'kg', 'ohg', 'ug', 'ev', 'mbh', 'co', 'und', 'se', 'ltd', 'inc', 'bv', 'sa']);
+const LEGAL_FORMS = new Set([
+  'gmbh',
+  'ag',
+  'kg',
+  'ohg',
+  'ug',
+  'ev',
+  'mbh',
+  'co',
+  'und',
+  'se',
+  'ltd',
+  'inc',
+  'bv',
+  'sa',
+]);
 
 function nameTokens(name: string): string {
   return name
