@@ -4,7 +4,15 @@ import * as m0002 from './0002_webhooks';
 import * as m0003 from './0003_documents';
 import * as m0004 from './0004_catalog_contracts';
 import * as m0005 from './0005_documents_services';
+import * as m0006 from './0006_sending';
+import * as m0007 from './0007_payments';
+import * as m0008 from './0008_bank_statements';
+import * as m0009 from './0009_sepa';
+import * as m0010 from './0010_reports';
 import * as m0011 from './0011_audit_sealing';
+import * as m0012 from './0012_psp';
+import * as m0013 from './0013_dunning';
+import * as m0014 from './0014_reconciliation';
 
 export interface Migration {
   name: string;
@@ -19,5 +27,13 @@ export const migrations: Migration[] = [
   { name: '0003_documents', ...m0003 },
   { name: '0004_catalog_contracts', ...m0004 },
   { name: '0005_documents_services', ...m0005 },
+  { name: '0006_sending', ...m0006 },
+  { name: '0007_payments', ...m0007 },
+  { name: '0008_bank_statements', ...m0008 },
+  { name: '0009_sepa', ...m0009 },
+  { name: '0010_reports', ...m0010 },
   { name: '0011_audit_sealing', ...m0011 },
+  { name: '0012_psp', ...m0012 },
+  { name: '0013_dunning', ...m0013 },
+  { name: '0014_reconciliation', ...m0014 },
 ];

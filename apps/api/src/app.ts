@@ -67,7 +67,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(healthRoutes, { db: options.db });
   await app.register(
     async (v1) => {
-      for (const module of restModules) await v1.register(module.routes);
+      // public routes (PSP callbacks) have no authenticated request.ctx: they get the pool and clocks here
+      const moduleOptions = {
+        db: options.db,
+        clockFor: options.clockFor ?? (() => systemClock),
+        publicUrl: options.publicUrl,
+      };
+      for (const module of restModules) await v1.register(module.routes, moduleOptions);
     },
     { prefix: '/v1' },
   );

@@ -278,14 +278,6 @@ describe('a billing run through REST', () => {
     );
   });
 
-  it('finalize_and_send is refused while sending does not exist yet (422), and nothing is written', async () => {
-    const before = await footprint();
-    const res = await t.api({ method: 'POST', url: '/v1/billing-runs', body: { mode: 'finalize_and_send' } });
-    expect(res.status).toBe(422);
-    expect(res.body.code).toBe('mode_not_supported');
-    expect(await footprint()).toEqual(before);
-  });
-
   it('lists runs newest first and filters by status', async () => {
     const list = await t.api({ method: 'GET', url: '/v1/billing-runs?status=completed&limit=2' });
     expect(list.status).toBe(200);
@@ -547,5 +539,39 @@ describe('the daily cron', () => {
     await addCronJob();
     await w.run();
     expect(await t.db('billing_runs').where('trigger', 'schedule')).toHaveLength(1);
+  });
+});
+
+describe('a finalizing run and the books', () => {
+  it('a contact’s credit balance pays its new invoice; every issued invoice has an audit entry', async () => {
+    const prepaid = await createContact(t, companyInput());
+    const plain = await createContact(t, companyInput());
+    for (const c of [prepaid, plain]) {
+      await createContract(t, {
+        contactId: c.id,
+        startDate: '2026-03-01',
+        items: [{ articleId: support.id }],
+      });
+    }
+    // 100.00 paid in advance, nothing open: it waits in the credit balance
+    const paid = await t.api({
+      method: 'POST',
+      url: '/v1/payments',
+      body: { contactId: prepaid.id, amount: 10000, currency: 'EUR', method: 'bank_transfer' },
+    });
+    expect(paid.status).toBe(201);
+    await startRun(t, { mode: 'finalize', contactIds: [prepaid.id, plain.id] });
+    await w.run();
+    const [mine] = await invoicesOf(t, { contact_id: prepaid.id });
+    const [theirs] = await invoicesOf(t, { contact_id: plain.id });
+    // 50.00 + 19 % = 59.50 from the balance of 100.00: paid, 40.50 left
+    expect(mine).toMatchObject({ status: 'paid', gross_total: 5950, amount_paid: 5950 });
+    expect(theirs).toMatchObject({ status: 'finalized', amount_paid: 0 });
+    const balance = await t.api({ method: 'GET', url: `/v1/contacts/${prepaid.id}/credit-balance` });
+    expect(JSON.stringify(balance.body)).toContain('4050');
+    const entries = await t.api({ method: 'GET', url: `/v1/audit-log?resourceId=${theirs.id}` });
+    expect(entries.body.data.map((e: { action: string }) => e.action)).toEqual(['invoice.finalized']);
+    expect(entries.body.data[0].after).toMatchObject({ number: theirs.number, grossTotal: 5950 });
+    expect((await t.api({ method: 'GET', url: '/v1/audit-log/verify' })).body).toMatchObject({ valid: true });
   });
 });

@@ -68,7 +68,11 @@ describe('invoices from a billing run', () => {
   it('deleting a draft a run wrote releases its period: the next run bills it again', async () => {
     const contact = await createContact(t, companyInput());
     const article = await createArticle(t, { name: 'Wartung', priceModel: { kind: 'flat', amount: 5000 } });
-    await createContract(t, { contactId: contact.id, startDate: '2026-03-01', items: [{ articleId: article.id }] });
+    await createContract(t, {
+      contactId: contact.id,
+      startDate: '2026-03-01',
+      items: [{ articleId: article.id }],
+    });
     await startRun(t, { mode: 'draft', contactIds: [contact.id] });
     await w.run();
     const first = (await ok(get(t, `/v1/invoices?contactId=${contact.id}`))).data;

@@ -265,9 +265,17 @@ describe('stored files (GoBD)', () => {
     const xpath = (expr: string) =>
       execFileSync('xmllint', ['--xpath', `string(${expr})`, file], { encoding: 'utf8' }).trim();
     // 0.35 cent per call = 0.35 EUR per 100 calls; 12,000 calls × 0.35 / 100 = 42.00 EUR (BT-131)
-    expect(xpath('//*[local-name()="NetPriceProductTradePrice"]/*[local-name()="ChargeAmount"]')).toBe('0.35');
-    expect(xpath('//*[local-name()="NetPriceProductTradePrice"]/*[local-name()="BasisQuantity"]')).toBe('100');
-    expect(xpath('//*[local-name()="SpecifiedTradeSettlementLineMonetarySummation"]/*[local-name()="LineTotalAmount"]')).toBe('42.00');
+    expect(xpath('//*[local-name()="NetPriceProductTradePrice"]/*[local-name()="ChargeAmount"]')).toBe(
+      '0.35',
+    );
+    expect(xpath('//*[local-name()="NetPriceProductTradePrice"]/*[local-name()="BasisQuantity"]')).toBe(
+      '100',
+    );
+    expect(
+      xpath(
+        '//*[local-name()="SpecifiedTradeSettlementLineMonetarySummation"]/*[local-name()="LineTotalAmount"]',
+      ),
+    ).toBe('42.00');
     const ubl = (await bytes(t, `/v1/invoices/${out.id}/e-invoice?format=xrechnung-ubl`)).body.toString();
     expect(ubl).toMatch(/<cbc:BaseQuantity unitCode="C62">100<\/cbc:BaseQuantity>/);
   });

@@ -1,5 +1,5 @@
 import type { Db } from '@fakturo/db';
-import { audit, type Clock, webhooks } from '@fakturo/domain';
+import { audit, type Clock, sending, webhooks } from '@fakturo/domain';
 import { type LogFunctionFactory, Logger, type Runner, run, runMigrations } from 'graphile-worker';
 import pg from 'pg';
 import type { Logger as PinoLogger } from 'pino';
@@ -16,6 +16,8 @@ export interface WorkerOptions {
   clock?: Clock;
   /** The webhook HTTP client; by default one that honours FAKTURO_WEBHOOK_ALLOW_PRIVATE. */
   webhookSender?: webhooks.WebhookSender;
+  /** The mailer documents are sent with; by default SMTP_URL, FAKTURO_MAIL_FROM, FAKTURO_PUBLIC_URL. */
+  sending?: sending.SendingDeps;
 }
 
 /**
@@ -44,26 +46,27 @@ function bridge(logger: PinoLogger | undefined): Logger {
  */
 export async function startWorker(options: WorkerOptions): Promise<Runner> {
   const sender = options.webhookSender ?? webhooks.createSender({ policy: webhooks.ssrf.policyFromEnv() });
+  const mail = options.sending ?? sending.sendingDepsFromEnv();
   // Our own pool, so a connection that dies while idle (the database restarting or stopping during a
   // shutdown) is logged instead of crashing the process as an unhandled 'error' event.
   const concurrency = options.concurrency ?? 8;
   const pool = new pg.Pool({ connectionString: options.databaseUrl, max: concurrency + 2 });
   pool.on('error', (err: Error) => options.logger?.warn({ err }, 'idle worker database connection failed'));
-  const drainSeals = audit.autoSeal(options.db, (err) =>
-    options.logger?.error({ err }, 'audit seal failed'),
-  );
+  const drainSeals = audit.autoSeal(options.db, (err) => options.logger?.error({ err }, 'audit seal failed'));
   const runner = await run({
     pgPool: pool,
     // jobs mostly wait on the network or the database (webhook delivery holds a slot up to ~25 s)
     concurrency,
     noHandleSignals: true,
     pollInterval: 1000,
-    taskList: createTaskList(options.db, { clock: options.clock, webhookSender: sender }),
+    taskList: createTaskList(options.db, { clock: options.clock, webhookSender: sender, sending: mail }),
     crontab: CRONTAB,
     logger: bridge(options.logger),
   });
   // the keep-alive connections to receivers close with the runner (only the sender created here)
   if (!options.webhookSender) void runner.promise.finally(() => sender.close()).catch(() => {});
+  // and the pooled SMTP connections (only the mailer created here)
+  if (!options.sending) void runner.promise.finally(() => mail.mailer.close()).catch(() => {});
   // graphile-worker does not end a pool it was given: end it with the runner
   const stop = runner.stop.bind(runner);
   runner.stop = async () => {

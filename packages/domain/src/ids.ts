@@ -25,6 +25,18 @@ export const ID_PREFIX = {
   billingRun: 'brun',
   documentLine: 'dli',
   auditEntry: 'aud',
+  bankStatement: 'bst',
+  bankTransaction: 'btx',
+  sepaCollection: 'sepc',
+  sepaCollectionItem: 'sepi',
+  payment: 'pay',
+  paymentAllocation: 'pal',
+  balanceTransaction: 'cbt',
+  documentSend: 'dsnd',
+  documentAccessToken: 'dtok',
+  paymentLink: 'plk',
+  dunningRun: 'drun',
+  dunningNotice: 'dun',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIX;

@@ -65,10 +65,37 @@ export const TASK_PAYLOADS = {
     },
     { additionalProperties: false },
   ),
+  /** Recompute an organisation's MRR entries and monthly sums from its contracts (reports.rebuild). */
+  reports_mrr_rebuild: Type.Object({ organizationId: Id('org') }, { additionalProperties: false }),
   /** Cron: mark open quotes past their validity as expired. */
   quotes_expire: CronPayload,
+  /** Cron: mark SEPA mandates unused for 36 months as expired (sepa/service.expireMandates). */
+  sepa_mandates_expire: CronPayload,
+  /** E-mail one queued document send (sending/service.deliver); transient SMTP failures retry with back-off. */
+  documents_send: Type.Object(
+    { organizationId: Id('org'), sendId: Id('dsnd') },
+    { additionalProperties: false },
+  ),
+  /** Cron: queue the sends of issued documents whose send date arrived on their organisation's clock. */
+  documents_send_due: CronPayload,
+  /** Match an organisation's unmatched bank transactions to open invoices (reconciliation/service.reconcile). */
+  bank_reconcile: Type.Object(
+    { organizationId: Id('org'), statementId: Type.Optional(Id('bst')) },
+    { additionalProperties: false },
+  ),
+  /** Cron: issued invoices past their due date that still owe something become overdue. */
+  invoices_mark_overdue: CronPayload,
   /** Cron: seal audit entries a process left unsealed when it died between commit and seal. */
   audit_seal: CronPayload,
+  /** Work one dunning run: one transaction per contact (dunning/service.process). */
+  dunning_run: Type.Object({ organizationId: Id('org'), runId: Id('drun') }, { additionalProperties: false }),
+  /** Cron: start each organisation's daily dunning run for its clock's date. */
+  dunning_runs_daily: CronPayload,
+  /** E-mail one dunning letter (dunning/service.deliver); transient SMTP failures retry with back-off. */
+  dunning_notice_send: Type.Object(
+    { organizationId: Id('org'), noticeId: Id('dun') },
+    { additionalProperties: false },
+  ),
 } satisfies Record<string, TSchema>;
 
 export type TaskName = keyof typeof TASK_PAYLOADS;

@@ -55,6 +55,7 @@ const contact: Contact = {
   paymentTermsDays: 30,
   preferredPaymentMethod: 'sepa_debit',
   collectiveInvoicing: false,
+  eInvoiceFormat: null,
   bankAccounts: [
     { id: 'bac_1', iban: 'GB82WEST12345698765432', bic: null, accountHolder: null, isDefault: false },
     {

@@ -1,10 +1,17 @@
 import { articleGraphql } from '../modules/articles/graphql';
 import { auditLogGraphql } from '../modules/audit-log/graphql';
+import { bankStatementGraphql } from '../modules/bank-statements/graphql';
 import { billingRunGraphql } from '../modules/billing-runs/graphql';
 import { contactGroupGraphql } from '../modules/contact-groups/graphql';
 import { contactGraphql } from '../modules/contacts/graphql';
 import { contractGraphql } from '../modules/contracts/graphql';
+import { dunningGraphql } from '../modules/dunning/graphql';
 import { documentGraphql } from '../modules/invoices/graphql';
+import { paymentGraphql } from '../modules/payments/graphql';
+import { reconciliationGraphql } from '../modules/reconciliation/graphql';
+import { reportGraphql } from '../modules/reports/graphql';
+import { sendingGraphql } from '../modules/sending/graphql';
+import { sepaGraphql } from '../modules/sepa/graphql';
 import { webhookEndpointGraphql } from '../modules/webhook-endpoints/graphql';
 import type { GraphqlModule } from '../plugins/graphql';
 
@@ -17,5 +24,12 @@ export const graphqlModules: GraphqlModule[] = [
   contractGraphql,
   billingRunGraphql,
   documentGraphql,
+  paymentGraphql,
+  sendingGraphql,
+  sepaGraphql,
+  bankStatementGraphql,
+  reconciliationGraphql,
   auditLogGraphql,
+  reportGraphql,
+  dunningGraphql,
 ];

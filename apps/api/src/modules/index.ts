@@ -1,3 +1,5 @@
+import type { Db } from '@fakturo/db';
+import type { Clock } from '@fakturo/domain';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { TSchema } from '@sinclair/typebox';
 import { apiKeyRoutes } from './api-keys/routes';
@@ -6,6 +8,8 @@ import { articleRoutes } from './articles/routes';
 import { articleSchemas } from './articles/schemas';
 import { auditLogRoutes } from './audit-log/routes';
 import { auditLogSchemas } from './audit-log/schemas';
+import { bankStatementRoutes } from './bank-statements/routes';
+import { bankStatementSchemas } from './bank-statements/schemas';
 import { billingRunRoutes } from './billing-runs/routes';
 import { billingRunSchemas } from './billing-runs/schemas';
 import { contactGroupRoutes } from './contact-groups/routes';
@@ -17,21 +21,42 @@ import { contractRoutes } from './contracts/routes';
 import { contractSchemas } from './contracts/schemas';
 import { creditNoteRoutes } from './credit-notes/routes';
 import { creditNoteSchemas } from './credit-notes/schemas';
+import { dunningRoutes } from './dunning/routes';
+import { dunningSchemas } from './dunning/schemas';
 import { eventRoutes } from './events/routes';
 import { eventSchemas } from './events/schemas';
 import { invoiceRoutes } from './invoices/routes';
 import { invoiceSchemas } from './invoices/schemas';
 import { organizationRoutes } from './organization/routes';
 import { organizationSchemas } from './organization/schemas';
+import { paymentRoutes } from './payments/routes';
+import { paymentSchemas } from './payments/schemas';
+import { pspRoutes } from './psp/routes';
+import { pspSchemas } from './psp/schemas';
 import { quoteRoutes } from './quotes/routes';
 import { quoteSchemas } from './quotes/schemas';
+import { reconciliationRoutes } from './reconciliation/routes';
+import { reconciliationSchemas } from './reconciliation/schemas';
+import { reportRoutes } from './reports/routes';
+import { reportSchemas } from './reports/schemas';
+import { sendingRoutes } from './sending/routes';
+import { sendingSchemas } from './sending/schemas';
+import { sepaRoutes } from './sepa/routes';
+import { sepaSchemas } from './sepa/schemas';
 import { testClockRoutes } from './test-clock/routes';
 import { testClockSchemas } from './test-clock/schemas';
 import { webhookEndpointRoutes } from './webhook-endpoints/routes';
 import { webhookEndpointSchemas } from './webhook-endpoints/schemas';
 
+/** What every module is registered with; public routes (PSP callbacks) have no request.ctx and use these. */
+export interface ModuleOptions {
+  db: Db;
+  clockFor: (organizationId: string) => Clock;
+  publicUrl?: string;
+}
+
 export interface RestModule {
-  routes: FastifyPluginAsyncTypebox;
+  routes: FastifyPluginAsyncTypebox<ModuleOptions>;
   /** Named schemas ($id) this module shares: components in OpenAPI, types in the SDK. */
   schemas: TSchema[];
 }
@@ -54,5 +79,14 @@ export const restModules: RestModule[] = [
   { routes: invoiceRoutes, schemas: invoiceSchemas },
   { routes: creditNoteRoutes, schemas: creditNoteSchemas },
   { routes: quoteRoutes, schemas: quoteSchemas },
+  // after invoices: the payment routes refer to the Invoice schema
+  { routes: paymentRoutes, schemas: paymentSchemas },
+  { routes: pspRoutes, schemas: pspSchemas },
+  { routes: sendingRoutes, schemas: sendingSchemas },
+  { routes: sepaRoutes, schemas: sepaSchemas },
+  { routes: bankStatementRoutes, schemas: bankStatementSchemas },
+  { routes: reconciliationRoutes, schemas: reconciliationSchemas },
   { routes: auditLogRoutes, schemas: auditLogSchemas },
+  { routes: reportRoutes, schemas: reportSchemas },
+  { routes: dunningRoutes, schemas: dunningSchemas },
 ];

@@ -326,7 +326,9 @@ const VERIFY_BATCH = 1000;
 export async function verify(ctx: Ctx): Promise<AuditVerification> {
   await seal(ctx.db, ctx.organizationId);
   const result = await verifyChain(ctx);
-  const [{ count }] = await scoped(ctx, 'audit_log').whereNull('seq').count<{ count: string }[]>({ count: '*' });
+  const [{ count }] = await scoped(ctx, 'audit_log')
+    .whereNull('seq')
+    .count<{ count: string }[]>({ count: '*' });
   return { ...result, unsealed: Number(count) };
 }
 

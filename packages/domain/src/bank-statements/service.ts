@@ -91,9 +91,14 @@ export async function importFile(ctx: Ctx, input: BankStatementImportInput): Pro
     }
     // reconciliation runs in the worker once the transactions are committed (reconciliation/service.ts)
     if (statements.some((s) => s.importedCount > 0)) {
-      await jobs.enqueue(tx, 'bank_reconcile', { organizationId: tx.organizationId }, {
-        jobKey: `bank_reconcile:${tx.organizationId}`,
-      });
+      await jobs.enqueue(
+        tx,
+        'bank_reconcile',
+        { organizationId: tx.organizationId },
+        {
+          jobKey: `bank_reconcile:${tx.organizationId}`,
+        },
+      );
     }
     // GoBD trail of what came in from the bank (DOMAIN.md §3); the last write of the transaction
     await audit.recordMany(

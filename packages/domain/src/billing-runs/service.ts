@@ -1,4 +1,5 @@
 import type { Db } from '@fakturo/db';
+import * as audit from '../audit/service';
 import { addDays, compareDates, isDate } from '../billing/dates';
 import { type Clock, calendarDate } from '../clock';
 import * as contactRepo from '../contacts/repo';
@@ -16,6 +17,8 @@ import * as jobs from '../jobs';
 import * as organizations from '../organizations/service';
 import type { Organization, PostalAddress } from '../organizations/types';
 import { type Page, toPage } from '../pagination';
+import * as payments from '../payments/service';
+import { queueAutomatic } from '../sending/queue';
 import { scheduleFanOut } from '../webhooks/outbox';
 import {
   type BillableContract,
@@ -115,16 +118,6 @@ export async function start(ctx: Ctx, input: BillingRunInput): Promise<BillingRu
   }
   errors.throwIfAny();
   requireAddress(org);
-  // Sending documents is not built yet (no `documents_send` task). Once it is, a finalize_and_send batch adds
-  // one send job per invoice in its transaction; until then the mode is refused rather than half-done.
-  if (mode === 'finalize_and_send') {
-    throw new DomainError(
-      'unprocessable',
-      'mode_not_supported',
-      'finalize_and_send is not available yet: sending documents is not built. Use finalize and send them afterwards.',
-      { errors: [{ path: 'mode', code: 'mode_not_supported', message: 'sending is not available yet' }] },
-    );
-  }
   const filters = { ...(contactIds ? { contactIds } : {}), ...(contractIds ? { contractIds } : {}) };
   if (input.dryRun) return preview(ctx, org, asOf, mode, filters);
   return inTransaction(ctx, async (tx) => {
@@ -713,6 +706,7 @@ async function writeInvoices(
   const documents: repo.InvoiceTuple[] = [];
   const lines: repo.LineTuple[] = [];
   const eventRows: EventRow[] = [];
+  const auditEntries: audit.AuditRecordInput[] = [];
   for (const [i, invoice] of invoices.entries()) {
     const { language, dueDate } = facts[i]!;
     const parts = finalized[i];
@@ -723,8 +717,9 @@ async function writeInvoices(
       invoice.plan.contactId,
       parts?.number ?? null,
       dueDate,
-      // DOMAIN.md §7: finalized invoices with a send date are e-mailed when it arrives
-      parts && invoice.plan.autoSend ? run.as_of : null,
+      // DOMAIN.md §7: finalized invoices with a send date are e-mailed when it arrives; a finalize_and_send
+      // run sends all of its invoices, now
+      parts && (invoice.plan.autoSend || run.mode === 'finalize_and_send') ? run.as_of : null,
       invoice.plan.currency,
       language,
       period?.start ?? null,
@@ -764,6 +759,21 @@ async function writeInvoices(
     });
     eventRows.push(eventRow(tx, 'invoice.created', invoice.id, now));
     if (finalize) eventRows.push(eventRow(tx, 'invoice.finalized', invoice.id, now));
+    // GoBD audit trail: what the run issued, in brief (the document itself is immutable and readable)
+    auditEntries.push({
+      action: finalize ? 'invoice.finalized' : 'invoice.created',
+      resourceType: 'invoice',
+      resourceId: invoice.id,
+      after: {
+        billingRunId: run.id,
+        status: finalize ? 'finalized' : 'draft',
+        number: parts?.number ?? null,
+        contactId: invoice.plan.contactId,
+        currency: invoice.plan.currency,
+        grossTotal: totals.grossTotal,
+        issueDate: run.as_of,
+      },
+    });
   }
   await repo.insertInvoices(
     tx,
@@ -795,7 +805,53 @@ async function writeInvoices(
   );
   // the same transactional outbox as events.emit: the events reach webhooks exactly when the batch commits
   await scheduleFanOut(tx, eventRows);
+  // finalize_and_send: each invoice's send and its job commit with the batch (the send renders the PDF
+  // itself if the render job has not stored it yet)
+  if (run.mode === 'finalize_and_send') {
+    await queueAutomatic(
+      tx,
+      invoices.map((i) => i.id),
+      'billing_run',
+    );
+  }
+  if (finalize)
+    await spendCreditBalances(
+      tx,
+      invoices.map((i) => ({ ...i.plan, id: i.id })),
+    );
+  await audit.recordMany(tx, auditEntries);
   return { invoices: invoices.length };
+}
+
+/**
+ * DOMAIN.md §9: a contact's credit balance pays its new invoice, as after a single finalize. One query finds
+ * the batch's contacts with a balance (most have none); their invoices are paid from it in order until it is
+ * spent.
+ */
+async function spendCreditBalances(
+  tx: Ctx,
+  invoices: readonly { id: string; contactId: string; currency: string }[],
+): Promise<void> {
+  const rows: { contact_id: string; currency: string }[] = await tx
+    .db('customer_balances')
+    .where('organization_id', tx.organizationId)
+    .whereIn('contact_id', [...new Set(invoices.map((i) => i.contactId))])
+    .where('balance', '>', 0)
+    .select('contact_id', 'currency');
+  const funded = new Set(rows.map((r) => `${r.contact_id}:${r.currency}`));
+  for (const invoice of invoices) {
+    if (!funded.has(`${invoice.contactId}:${invoice.currency}`)) continue;
+    try {
+      await payments.applyCreditBalance(tx, invoice.id);
+    } catch (error) {
+      // an earlier invoice of the batch spent the balance, or this one owes nothing (a zero-amount period)
+      if (error instanceof DomainError && ['credit_balance_empty', 'invoice_not_open'].includes(error.code)) {
+        funded.delete(`${invoice.contactId}:${invoice.currency}`);
+        continue;
+      }
+      throw error;
+    }
+  }
 }
 
 /**

@@ -28,6 +28,7 @@ export interface ContactRow {
   payment_terms_days: number | null;
   preferred_payment_method: Contact['preferredPaymentMethod'];
   collective_invoicing: boolean;
+  einvoice_format: Contact['eInvoiceFormat'];
   tags: string[];
   notes: string | null;
   metadata: Record<string, string>;
@@ -89,6 +90,7 @@ const CONTACT_COLUMNS = [
   'payment_terms_days',
   'preferred_payment_method',
   'collective_invoicing',
+  'einvoice_format',
   'tags',
   'notes',
   'metadata',
@@ -143,6 +145,7 @@ export function toContact(row: LoadedRow): Contact {
     paymentTermsDays: row.payment_terms_days,
     preferredPaymentMethod: row.preferred_payment_method,
     collectiveInvoicing: row.collective_invoicing,
+    eInvoiceFormat: row.einvoice_format,
     bankAccounts: row.bank_accounts.map(
       (b): BankAccount => ({
         id: b.id,
@@ -287,6 +290,7 @@ export function toRowColumns(
     payment_terms_days: draft.paymentTermsDays,
     preferred_payment_method: draft.preferredPaymentMethod,
     collective_invoicing: draft.collectiveInvoicing,
+    einvoice_format: draft.eInvoiceFormat,
     tags: draft.tags,
     notes: draft.notes,
     metadata: json(draft.metadata),

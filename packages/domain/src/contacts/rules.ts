@@ -33,6 +33,7 @@ export const EMPTY_DRAFT: ContactDraft = {
   paymentTermsDays: null,
   preferredPaymentMethod: null,
   collectiveInvoicing: false,
+  eInvoiceFormat: null,
   bankAccounts: [],
   sepaMandates: [],
   groupIds: [],

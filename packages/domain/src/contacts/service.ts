@@ -489,6 +489,14 @@ export async function remove(ctx: Ctx, id: string): Promise<Contact> {
         'This contact has documents and must be kept; archive it instead.',
       );
     }
+    // payments (and the credit balance they leave) are books too: kept with their contact
+    if (await scoped(tx, 'payments').where('contact_id', id).first('id')) {
+      throw new DomainError(
+        'conflict',
+        'contact_has_payments',
+        'This contact has payments and must be kept; archive it instead.',
+      );
+    }
     await scoped(tx, 'contacts').where('id', id).delete();
     await events.emit(tx, 'contact.deleted', { ...contact });
     await audit.record(tx, {

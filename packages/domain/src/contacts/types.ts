@@ -8,6 +8,8 @@ export const PAYMENT_METHODS = ['bank_transfer', 'sepa_debit', 'card', 'paypal',
 export const MANDATE_SCHEMES = ['CORE', 'B2B'] as const;
 export const SEQUENCE_TYPES = ['FRST', 'RCUR', 'OOFF'] as const;
 export const MANDATE_STATUSES = ['active', 'revoked', 'expired'] as const;
+/** E-invoices a contact may want with its documents (documents/einvoice.ts EINVOICE_FORMATS). */
+export const CONTACT_EINVOICE_FORMATS = ['xrechnung-cii', 'xrechnung-ubl', 'zugferd'] as const;
 
 export interface ContactEmail {
   email: string;
@@ -74,6 +76,11 @@ export interface Contact {
   preferredPaymentMethod: (typeof PAYMENT_METHODS)[number] | null;
   /** Sammelrechnung: all due items of the contact's contracts become one invoice per currency and billing run. */
   collectiveInvoicing: boolean;
+  /**
+   * The e-invoice the contact wants with each document sent: an XRechnung XML attached beside the PDF, or the
+   * ZUGFeRD/Factur-X PDF (XML embedded) instead of the plain PDF; null: the PDF alone.
+   */
+  eInvoiceFormat: (typeof CONTACT_EINVOICE_FORMATS)[number] | null;
   bankAccounts: BankAccount[];
   sepaMandates: SepaMandate[];
   groupIds: string[];
@@ -127,6 +134,7 @@ export interface ContactInput {
   paymentTermsDays?: number | null;
   preferredPaymentMethod?: Contact['preferredPaymentMethod'];
   collectiveInvoicing?: boolean;
+  eInvoiceFormat?: Contact['eInvoiceFormat'];
   bankAccounts?: BankAccountInput[];
   sepaMandates?: SepaMandateInput[];
   groupIds?: string[];

@@ -19,6 +19,7 @@ import * as events from '../events/service';
 import { newId } from '../ids';
 import * as organizations from '../organizations/service';
 import { type Page, toPage } from '../pagination';
+import * as mrrReports from '../reports/mrr-service';
 import * as repo from './repo';
 import {
   billsTheSame,
@@ -151,6 +152,8 @@ function itemRow(tx: Ctx, contractId: string, item: ItemDraft, startsOn: string 
  * transaction; the audit append is the transaction's last write (see audit.recordMany).
  */
 async function changed(tx: Ctx, type: string, before: Contract | null, contract: Contract): Promise<void> {
+  // the customer's MRR entries follow every change in its transaction (DOMAIN.md §8, reports/mrr-service)
+  await mrrReports.contractChanged(tx, before, contract);
   await events.emit(tx, type, { ...contract });
   await audit.record(tx, {
     action: type,

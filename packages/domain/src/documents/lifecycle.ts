@@ -17,7 +17,9 @@ import type { DocumentType } from './types';
  *                                                               ↘ declined, expired
  *
  * `sent`, `partially_paid`, `paid` and `overdue` are set by sending, payments and dunning; they accept
- * `markSent` here so those services plug in without a new state.
+ * `markSent` here so those services plug in without a new state. Payments (payments/rules.statusAfter) move an
+ * invoice to `partially_paid` or `paid` — credit notes count towards `paid` — and a refund moves it back
+ * (`partially_paid`, or `overdue`/`sent`/`finalized` when nothing is paid any more).
  */
 
 export function familyOf(type: DocumentType): DocumentFamily {

@@ -3,6 +3,7 @@ import type { SupplyKind } from '../articles/types';
 import { type Ctx, scoped } from '../context';
 import type { Branding } from '../organizations/types';
 import { applyCursor } from '../pagination';
+import { openAmount } from '../payments/rules';
 import {
   type Document,
   type DocumentDecision,
@@ -66,6 +67,8 @@ export interface DocumentRow {
   amount_due: number;
   tax_breakdown: TaxBreakdownEntry[];
   amount_paid: number;
+  /** The gross of the issued credit notes referring to this invoice, positive (payments/service). */
+  amount_credited: number;
   paid_at: Date | null;
   sent_at: Date | null;
   finalized_at: Date | null;
@@ -145,6 +148,7 @@ const DOCUMENT_COLUMNS = [
   'amount_due',
   'tax_breakdown',
   'amount_paid',
+  'amount_credited',
   'paid_at',
   'sent_at',
   'finalized_at',
@@ -305,6 +309,14 @@ export function toDocument(row: DocumentRow, lines: readonly LineRow[]): Documen
     prepaidAmount: row.prepaid_amount,
     amountDue: row.amount_due,
     amountPaid: row.amount_paid,
+    amountCredited: row.amount_credited,
+    amountOpen: openAmount({
+      type: row.type,
+      status: row.status,
+      amountDue: row.amount_due,
+      amountCredited: row.amount_credited,
+      amountPaid: row.amount_paid,
+    }),
     taxBreakdown: row.tax_breakdown,
     seller: row.seller,
     buyer: row.buyer,

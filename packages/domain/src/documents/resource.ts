@@ -122,7 +122,12 @@ export interface Document {
   grossTotal: number;
   prepaidAmount: number;
   amountDue: number;
+  /** What payments (and credit-balance applications) put on this invoice, net of refunds. */
   amountPaid: number;
+  /** Invoices: the gross of the issued credit notes referring to it (positive); otherwise 0. */
+  amountCredited: number;
+  /** Invoices: what the buyer still owes, amountDue − amountCredited − amountPaid (never below 0); 0 for drafts, cancelled invoices, pro-formas, credit notes and quotes. */
+  amountOpen: number;
   taxBreakdown: TaxBreakdownEntry[];
   /** Frozen at finalize; null on drafts. */
   seller: SellerSnapshot | null;

@@ -17,6 +17,7 @@ import * as numbering from '../numbering/service';
 import * as organizations from '../organizations/service';
 import type { Organization, PostalAddress } from '../organizations/types';
 import { type Page, toPage } from '../pagination';
+import * as payments from '../payments/service';
 import * as testClock from '../test-clock/service';
 import { type EInvoiceFormat, renderEInvoice } from './einvoice';
 import { documentLanguage } from './labels';
@@ -696,14 +697,13 @@ export async function finalize(ctx: Ctx, family: DocumentFamily, id: string): Pr
     await jobs.enqueue(tx, 'documents_render', { organizationId: tx.organizationId, documentId: id });
     const document = await withLines(tx, (await repo.findRow(tx, id, family))!);
     await events.emit(tx, `${family}.finalized`, { ...document });
-    await audit.record(tx, {
-      action: `${family}.finalized`,
-      resourceType: family,
-      resourceId: id,
-      before,
-      after: document,
-    });
-    return document;
+    // DOMAIN.md §9: a credit balance pays the new invoice at once; a credit note reduces what its invoice owes
+    const settled = await payments.afterFinalize(tx, document);
+    await audit.recordMany(tx, [
+      { action: `${family}.finalized`, resourceType: family, resourceId: id, before, after: document },
+      ...settled.audit,
+    ]);
+    return settled.document ?? document;
   });
 }
 
@@ -767,14 +767,7 @@ export async function cancel(ctx: Ctx, id: string): Promise<Document> {
         `A ${row.type.replace('_', ' ')} cannot be cancelled.`,
       );
     }
-    if (!CANCELLABLE.includes(row.status) || row.amount_paid !== 0) {
-      throw new DomainError(
-        'conflict',
-        'invoice_has_payments',
-        'Payments are recorded on this invoice; refund them or issue a credit note instead of cancelling it.',
-        { details: { state: row.status, amountPaid: row.amount_paid } },
-      );
-    }
+    // credit notes first: one that settles the invoice in full makes it `paid` with no payment on it
     const credited = await tx
       .db('documents')
       .where({ organization_id: tx.organizationId, preceding_document_id: id, type: 'credit_note' })
@@ -786,6 +779,14 @@ export async function cancel(ctx: Ctx, id: string): Promise<Document> {
         'invoice_has_credit_notes',
         'Credit notes refer to this invoice, so a full cancellation would reverse more than is left; credit the rest instead.',
         { details: { creditNoteId: credited.id } },
+      );
+    }
+    if (!CANCELLABLE.includes(row.status) || row.amount_paid !== 0) {
+      throw new DomainError(
+        'conflict',
+        'invoice_has_payments',
+        'Payments are recorded on this invoice; refund them or issue a credit note instead of cancelling it.',
+        { details: { state: row.status, amountPaid: row.amount_paid } },
       );
     }
     const before = await withLines(tx, row);
@@ -1176,6 +1177,69 @@ export async function expireQuotes(db: Db, clock: Clock): Promise<number> {
     });
   }
   return expired;
+}
+
+/**
+ * Cron: issued invoices whose due date has passed in their organisation's time zone (test clocks included) and
+ * that still owe something become `overdue` (`invoice.overdue`). A partially paid invoice keeps its status:
+ * the open amount says the rest; dunning reads due dates itself. Chunks of 500 per transaction.
+ */
+export async function markOverdue(db: Db, clock: Clock): Promise<number> {
+  const due = await db.raw<{ rows: { organization_id: string; id: string }[] }>(
+    `SELECT d.organization_id, d.id
+       FROM documents d JOIN organizations o ON o.id = d.organization_id
+      WHERE d.type IN ('invoice', 'corrected_invoice') AND d.status IN ('finalized', 'sent')
+        AND d.amount_due - d.amount_credited - d.amount_paid > 0
+        AND d.due_date < (coalesce(o.clock_time, ?::timestamptz) AT TIME ZONE o.timezone)::date
+      ORDER BY d.organization_id, d.id`,
+    [clock.now()],
+  );
+  const byOrg = new Map<string, string[]>();
+  for (const r of due.rows) byOrg.set(r.organization_id, [...(byOrg.get(r.organization_id) ?? []), r.id]);
+  let marked = 0;
+  for (const [organizationId, all] of byOrg) {
+    const ctx = systemContext(
+      db,
+      organizationId,
+      await testClock.clockOf(db, organizationId, clock),
+      'overdue',
+    );
+    for (let i = 0; i < all.length; i += 500) {
+      const ids = all.slice(i, i + 500);
+      await inTransaction(ctx, async (tx) => {
+        const day = today(tx, await organizations.get(tx));
+        const now = tx.clock.now();
+        const entries: audit.AuditRecordInput[] = [];
+        for (const row of await repo.lockRows(tx, ids, 'invoice')) {
+          const open = row.amount_due - row.amount_credited - row.amount_paid;
+          if (
+            !['finalized', 'sent'].includes(row.status) ||
+            !row.due_date ||
+            row.due_date >= day ||
+            open <= 0
+          ) {
+            continue;
+          }
+          await tx
+            .db('documents')
+            .where({ organization_id: tx.organizationId, id: row.id })
+            .update({ status: 'overdue', version: row.version + 1, updated_at: now });
+          const document = await withLines(tx, (await repo.findRow(tx, row.id, 'invoice'))!);
+          await events.emit(tx, 'invoice.overdue', { ...document });
+          entries.push({
+            action: 'invoice.overdue',
+            resourceType: 'invoice',
+            resourceId: row.id,
+            before: { status: row.status },
+            after: { status: 'overdue', dueDate: row.due_date, amountOpen: open },
+          });
+          marked += 1;
+        }
+        await audit.recordMany(tx, entries);
+      });
+    }
+  }
+  return marked;
 }
 
 // ——— stored files: PDF and e-invoices ———

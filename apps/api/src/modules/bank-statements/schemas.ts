@@ -1,12 +1,12 @@
 import {
   BANK_TRANSACTION_STATUSES,
-  MATCH_RULE_NAMES,
   type BankStatement,
   type BankStatementImport,
   type BankStatementListQuery,
   type BankTransaction,
   type BankTransactionListQuery,
   bankStatementFiles,
+  MATCH_RULE_NAMES,
 } from '@fakturo/domain';
 import { type Static, Type } from '@sinclair/typebox';
 import {
@@ -101,9 +101,12 @@ export const BankTransactionSchema = Type.Object(
       ),
     ),
     matchAllocations: Nullable(
-      Type.Array(Type.Object({ invoiceId: Type.String(), amount: Type.Integer({ description: 'Minor units' }) }), {
-        description: 'The invoices the suggestion or match pays, and how much of each',
-      }),
+      Type.Array(
+        Type.Object({ invoiceId: Type.String(), amount: Type.Integer({ description: 'Minor units' }) }),
+        {
+          description: 'The invoices the suggestion or match pays, and how much of each',
+        },
+      ),
     ),
     paymentId: Nullable(
       Type.String({ description: 'The payment the match booked (a SEPA return: the refund reversing it)' }),

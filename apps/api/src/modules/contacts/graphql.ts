@@ -36,8 +36,8 @@ const typeDefs = `
     buyerReference: String, language: String!, currency: String!, paymentTermsDays: Int,
     preferredPaymentMethod: String, bankAccounts: [BankAccount!]!, sepaMandates: [SepaMandate!]!,
     groupIds: [ID!]!, tags: [String!]!, notes: String, metadata: JSON!, externalId: String, source: String,
-    collectiveInvoicing: Boolean!, archived: Boolean!, archivedAt: String, version: Int!, createdAt: String!,
-    updatedAt: String!
+    collectiveInvoicing: Boolean!, eInvoiceFormat: String, archived: Boolean!, archivedAt: String, version: Int!,
+    createdAt: String!, updatedAt: String!
   }
 
   type ContactConnection { data: [Contact!]!, hasMore: Boolean!, nextCursor: String }
@@ -48,7 +48,7 @@ const typeDefs = `
     addresses: [ContactAddressInput!], vatId: String, taxNumber: String, buyerReference: String, language: String,
     currency: String, paymentTermsDays: Int, preferredPaymentMethod: String, bankAccounts: [BankAccountInput!],
     sepaMandates: [SepaMandateInput!], groupIds: [ID!], tags: [String!], notes: String, metadata: JSON,
-    externalId: String, source: String, collectiveInvoicing: Boolean
+    externalId: String, source: String, collectiveInvoicing: Boolean, eInvoiceFormat: String
   }
 
   extend type Query {

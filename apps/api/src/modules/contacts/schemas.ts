@@ -1,6 +1,7 @@
 import type { Contact, ContactInput, ContactListQuery } from '@fakturo/domain';
 import {
   ADDRESS_TYPES,
+  CONTACT_EINVOICE_FORMATS,
   CONTACT_KINDS,
   EMAIL_TYPES,
   MANDATE_SCHEMES,
@@ -19,6 +20,9 @@ import {
   PostalAddressSchema,
   StringEnum,
 } from '../../schemas/common';
+
+const EINVOICE_FORMAT_DESCRIPTION =
+  'The e-invoice sent with each document: xrechnung-cii or xrechnung-ubl (the XML attached beside the PDF), zugferd (the Factur-X PDF with the XML embedded, instead of the plain PDF); null: the PDF alone';
 
 const EmailSchema = Type.Object(
   {
@@ -137,6 +141,7 @@ export const ContactSchema = Type.Object(
     collectiveInvoicing: Type.Boolean({
       description: 'All due contract items go on one invoice per currency and run',
     }),
+    eInvoiceFormat: Nullable(StringEnum(CONTACT_EINVOICE_FORMATS, EINVOICE_FORMAT_DESCRIPTION)),
     bankAccounts: Type.Array(Type.Ref(BankAccountSchema)),
     sepaMandates: Type.Array(Type.Ref(SepaMandateSchema)),
     groupIds: Type.Array(Type.String()),
@@ -184,6 +189,7 @@ const writable = {
       description: 'Collective invoices (Sammelrechnung): one invoice per currency and billing run',
     }),
   ),
+  eInvoiceFormat: Type.Optional(Nullable(StringEnum(CONTACT_EINVOICE_FORMATS, EINVOICE_FORMAT_DESCRIPTION))),
   bankAccounts: Type.Optional(Type.Array(BankAccountInputSchema, { maxItems: 10 })),
   sepaMandates: Type.Optional(Type.Array(SepaMandateInputSchema, { maxItems: 10 })),
   groupIds: Type.Optional(Type.Array(Type.String({ maxLength: 64 }), { maxItems: 50 })),

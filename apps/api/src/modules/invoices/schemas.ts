@@ -167,7 +167,16 @@ const documentProperties = {
   grossTotal: Type.Integer(),
   prepaidAmount: Type.Integer(),
   amountDue: Type.Integer(),
-  amountPaid: Type.Integer(),
+  amountPaid: Type.Integer({
+    description: 'What payments (and credit-balance applications) put on it, net of refunds (minor units)',
+  }),
+  amountCredited: Type.Integer({
+    description: 'Invoices: the gross of the issued credit notes referring to it, positive; otherwise 0',
+  }),
+  amountOpen: Type.Integer({
+    description:
+      'Invoices: what the buyer still owes, amountDue − amountCredited − amountPaid (never below 0); 0 for drafts, cancelled invoices, pro-formas, credit notes and quotes',
+  }),
   taxBreakdown: Type.Array(Type.Ref(TaxBreakdownEntrySchema)),
   seller: Nullable(Type.Ref(SellerSnapshotSchema)),
   buyer: Nullable(Type.Ref(BuyerSnapshotSchema)),
