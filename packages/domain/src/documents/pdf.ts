@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as fontkit from 'fontkit';
 import PDFDocument from 'pdfkit';
+import type { Branding } from '../organizations/types';
 import {
   countryName,
   formatAmount,
@@ -14,7 +15,13 @@ import {
   maskIban,
   unitName,
 } from './labels';
-import type { DocumentData, DocumentLanguage, DocumentLine, TaxBreakdownEntry } from './types';
+import type {
+  DocumentData,
+  DocumentLanguage,
+  DocumentLine,
+  SellerSnapshot,
+  TaxBreakdownEntry,
+} from './types';
 
 /*
  * PDF rendering with PDFKit. Why PDFKit and not pdf-lib: an invoice is flowing text — wrapped item
@@ -196,7 +203,19 @@ export function renderPdf(data: DocumentData, options: RenderOptions = {}): Prom
 
 // ——— drawing helpers ———
 
-interface TextStyle {
+/** What drawing needs of a context: the page. */
+interface PageCtx {
+  doc: Doc;
+}
+
+/** What the footer needs: a letter of any kind (invoice, dunning notice) with its seller and branding. */
+interface LetterCtx extends PageCtx {
+  data: { seller: SellerSnapshot; branding: Branding };
+  t: (typeof LABELS)[DocumentLanguage];
+  primary: string;
+}
+
+export interface TextStyle {
   font?: 'regular' | 'semibold';
   size?: number;
   color?: string;
@@ -205,7 +224,7 @@ interface TextStyle {
   lineGap?: number;
 }
 
-function text(ctx: Ctx, value: string, x: number, y: number, style: TextStyle = {}): number {
+function text(ctx: PageCtx, value: string, x: number, y: number, style: TextStyle = {}): number {
   const { doc } = ctx;
   doc
     .font(style.font ?? 'regular')
@@ -221,14 +240,14 @@ function text(ctx: Ctx, value: string, x: number, y: number, style: TextStyle = 
   return doc.heightOfString(value, options);
 }
 
-function height(ctx: Ctx, value: string, style: TextStyle & { width: number }): number {
+function height(ctx: PageCtx, value: string, style: TextStyle & { width: number }): number {
   return ctx.doc
     .font(style.font ?? 'regular')
     .fontSize(style.size ?? 9)
     .heightOfString(value, { width: style.width, lineGap: style.lineGap ?? 1.5 });
 }
 
-function rule(ctx: Ctx, y: number, color = RULE, x1 = LEFT, x2 = RIGHT, width = 0.6) {
+function rule(ctx: PageCtx, y: number, color = RULE, x1 = LEFT, x2 = RIGHT, width = 0.6) {
   ctx.doc.moveTo(x1, y).lineTo(x2, y).lineWidth(width).strokeColor(color).stroke();
 }
 
@@ -716,7 +735,7 @@ function closing(ctx: Ctx, startY: number): number {
 
 // ——— footer and page numbers on every page ———
 
-function footerColumns(ctx: Ctx): string[][] {
+function footerColumns(ctx: LetterCtx): string[][] {
   const { seller } = ctx.data;
   const { t } = ctx;
   const address = [
@@ -745,7 +764,8 @@ function footerColumns(ctx: Ctx): string[][] {
   return [address, contact, tax, bank].map((col) => col.filter((v): v is string => !!v));
 }
 
-function finishPages(ctx: Ctx) {
+/** The footer and page numbers on every page of a letter: seller, contact, tax ids, bank, footer text. */
+function finishPages(ctx: LetterCtx) {
   const { doc, data, t } = ctx;
   const range = doc.bufferedPageRange();
   const cols = footerColumns(ctx);
@@ -806,4 +826,8 @@ export const letterLayout = {
   logoImage,
   xmpInfo,
   addressLines,
+  text,
+  height,
+  rule,
+  finishPages,
 } as const;

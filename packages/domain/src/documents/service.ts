@@ -1132,27 +1132,12 @@ export async function convert(ctx: Ctx, id: string): Promise<Document> {
  * own clock and time zone (a sandbox's test clock included). Run hourly by the worker; returns how many.
  */
 export async function expireQuotes(db: Db, clock: Clock): Promise<number> {
-  const due = await db.raw<{ rows: { organization_id: string; id: string }[] }>(
-    `SELECT d.organization_id, d.id
-       FROM documents d JOIN organizations o ON o.id = d.organization_id
-      WHERE d.type = 'quote' AND d.status IN ('finalized', 'sent')
-        AND d.due_date < (coalesce(o.clock_time, ?::timestamptz) AT TIME ZONE o.timezone)::date
-      ORDER BY d.organization_id, d.id`,
-    [clock.now()],
-  );
-  let expired = 0;
-  const byOrg = new Map<string, string[]>();
-  for (const r of due.rows) byOrg.set(r.organization_id, [...(byOrg.get(r.organization_id) ?? []), r.id]);
-  for (const [organizationId, ids] of byOrg) {
-    const ctx = systemContext(
-      db,
-      organizationId,
-      await testClock.clockOf(db, organizationId, clock),
-      'quote-expiry',
-    );
-    await inTransaction(ctx, async (tx) => {
-      const org = await organizations.get(tx);
-      const day = today(tx, org);
+  return sweepDue(
+    db,
+    clock,
+    'quote-expiry',
+    `d.type = 'quote' AND d.status IN ('finalized', 'sent')`,
+    async (tx, ids, day) => {
       const now = tx.clock.now();
       const entries: audit.AuditRecordInput[] = [];
       for (const row of await repo.lockRows(tx, ids, 'quote')) {
@@ -1171,75 +1156,95 @@ export async function expireQuotes(db: Db, clock: Clock): Promise<number> {
           before,
           after: document,
         });
-        expired += 1;
       }
       await audit.recordMany(tx, entries);
-    });
-  }
-  return expired;
+      return entries.length;
+    },
+  );
 }
 
 /**
  * Cron: issued invoices whose due date has passed in their organisation's time zone (test clocks included) and
  * that still owe something become `overdue` (`invoice.overdue`). A partially paid invoice keeps its status:
- * the open amount says the rest; dunning reads due dates itself. Chunks of 500 per transaction.
+ * the open amount says the rest; dunning reads due dates itself.
  */
 export async function markOverdue(db: Db, clock: Clock): Promise<number> {
+  return sweepDue(
+    db,
+    clock,
+    'overdue',
+    `d.type IN ('invoice', 'corrected_invoice') AND d.status IN ('finalized', 'sent')
+       AND d.amount_due - d.amount_credited - d.amount_paid > 0`,
+    async (tx, ids, day) => {
+      const now = tx.clock.now();
+      const entries: audit.AuditRecordInput[] = [];
+      for (const row of await repo.lockRows(tx, ids, 'invoice')) {
+        const open = row.amount_due - row.amount_credited - row.amount_paid;
+        if (
+          !['finalized', 'sent'].includes(row.status) ||
+          !row.due_date ||
+          row.due_date >= day ||
+          open <= 0
+        ) {
+          continue;
+        }
+        await tx
+          .db('documents')
+          .where({ organization_id: tx.organizationId, id: row.id })
+          .update({ status: 'overdue', version: row.version + 1, updated_at: now });
+        const document = await withLines(tx, (await repo.findRow(tx, row.id, 'invoice'))!);
+        await events.emit(tx, 'invoice.overdue', { ...document });
+        entries.push({
+          action: 'invoice.overdue',
+          resourceType: 'invoice',
+          resourceId: row.id,
+          before: { status: row.status },
+          after: { status: 'overdue', dueDate: row.due_date, amountOpen: open },
+        });
+      }
+      await audit.recordMany(tx, entries);
+      return entries.length;
+    },
+  );
+}
+
+/**
+ * The frame of the date sweeps: documents matching `where` (alias `d`) whose due date has passed in their
+ * organisation's time zone on its clock (a sandbox's test clock included), handed to `work` per organisation in
+ * chunks of 500, each chunk one transaction with that organisation's calendar day. `work` re-checks under its
+ * row locks and returns how many it changed.
+ */
+async function sweepDue(
+  db: Db,
+  clock: Clock,
+  actor: string,
+  where: string,
+  work: (tx: Ctx, ids: string[], day: string) => Promise<number>,
+): Promise<number> {
   const due = await db.raw<{ rows: { organization_id: string; id: string }[] }>(
     `SELECT d.organization_id, d.id
        FROM documents d JOIN organizations o ON o.id = d.organization_id
-      WHERE d.type IN ('invoice', 'corrected_invoice') AND d.status IN ('finalized', 'sent')
-        AND d.amount_due - d.amount_credited - d.amount_paid > 0
+      WHERE ${where}
         AND d.due_date < (coalesce(o.clock_time, ?::timestamptz) AT TIME ZONE o.timezone)::date
       ORDER BY d.organization_id, d.id`,
     [clock.now()],
   );
   const byOrg = new Map<string, string[]>();
-  for (const r of due.rows) byOrg.set(r.organization_id, [...(byOrg.get(r.organization_id) ?? []), r.id]);
-  let marked = 0;
+  for (const r of due.rows) {
+    const ids = byOrg.get(r.organization_id) ?? [];
+    if (ids.length === 0) byOrg.set(r.organization_id, ids);
+    ids.push(r.id);
+  }
+  let changed = 0;
   for (const [organizationId, all] of byOrg) {
-    const ctx = systemContext(
-      db,
-      organizationId,
-      await testClock.clockOf(db, organizationId, clock),
-      'overdue',
-    );
+    const ctx = systemContext(db, organizationId, await testClock.clockOf(db, organizationId, clock), actor);
     for (let i = 0; i < all.length; i += 500) {
-      const ids = all.slice(i, i + 500);
-      await inTransaction(ctx, async (tx) => {
-        const day = today(tx, await organizations.get(tx));
-        const now = tx.clock.now();
-        const entries: audit.AuditRecordInput[] = [];
-        for (const row of await repo.lockRows(tx, ids, 'invoice')) {
-          const open = row.amount_due - row.amount_credited - row.amount_paid;
-          if (
-            !['finalized', 'sent'].includes(row.status) ||
-            !row.due_date ||
-            row.due_date >= day ||
-            open <= 0
-          ) {
-            continue;
-          }
-          await tx
-            .db('documents')
-            .where({ organization_id: tx.organizationId, id: row.id })
-            .update({ status: 'overdue', version: row.version + 1, updated_at: now });
-          const document = await withLines(tx, (await repo.findRow(tx, row.id, 'invoice'))!);
-          await events.emit(tx, 'invoice.overdue', { ...document });
-          entries.push({
-            action: 'invoice.overdue',
-            resourceType: 'invoice',
-            resourceId: row.id,
-            before: { status: row.status },
-            after: { status: 'overdue', dueDate: row.due_date, amountOpen: open },
-          });
-          marked += 1;
-        }
-        await audit.recordMany(tx, entries);
-      });
+      changed += await inTransaction(ctx, async (tx) =>
+        work(tx, all.slice(i, i + 500), today(tx, await organizations.get(tx))),
+      );
     }
   }
-  return marked;
+  return changed;
 }
 
 // ——— stored files: PDF and e-invoices ———

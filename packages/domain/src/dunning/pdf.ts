@@ -50,40 +50,8 @@ interface Ctx {
   date: (d: string) => string;
 }
 
-interface TextStyle {
-  font?: 'regular' | 'semibold';
-  size?: number;
-  color?: string;
-  width?: number;
-  align?: 'left' | 'right' | 'center';
-  lineGap?: number;
-}
-
-function text(ctx: Ctx, value: string, x: number, y: number, style: TextStyle = {}): number {
-  const options = {
-    width: style.width,
-    align: style.align ?? 'left',
-    lineGap: style.lineGap ?? 1.5,
-    lineBreak: style.width !== undefined,
-  };
-  ctx.doc
-    .font(style.font ?? 'regular')
-    .fontSize(style.size ?? 9)
-    .fillColor(style.color ?? L.INK)
-    .text(value, x, y, options);
-  return ctx.doc.heightOfString(value, options);
-}
-
-function height(ctx: Ctx, value: string, style: TextStyle & { width: number }): number {
-  return ctx.doc
-    .font(style.font ?? 'regular')
-    .fontSize(style.size ?? 9)
-    .heightOfString(value, { width: style.width, lineGap: style.lineGap ?? 1.5 });
-}
-
-function rule(ctx: Ctx, y: number, color: string = L.RULE, x1 = L.LEFT, x2 = L.RIGHT, width = 0.6) {
-  ctx.doc.moveTo(x1, y).lineTo(x2, y).lineWidth(width).strokeColor(color).stroke();
-}
+// drawing and the footer are the invoices' own (documents/pdf.ts), so every letter looks the same
+const { text, height, rule } = L;
 
 /** "1. Mahnung · 20.03.2026": the PDF's title. */
 export function letterTitle(data: Pick<DunningLetterData, 'title' | 'issueDate' | 'language'>): string {
@@ -156,7 +124,7 @@ export function renderDunningPdf(data: DunningLetterData): Promise<Buffer> {
   y = interestBlock(ctx, y);
   y = paymentBlock(ctx, y);
   closing(ctx, y);
-  footers(ctx);
+  L.finishPages(ctx);
   doc.end();
   return done;
 }
@@ -473,73 +441,4 @@ function closing(ctx: Ctx, y: number): number {
     },
     y + 4,
   );
-}
-
-// ——— footer and page numbers on every page, as on the invoices ———
-
-function footerColumns(ctx: Ctx): string[][] {
-  const { seller } = ctx.data;
-  const { t } = ctx;
-  const address = [
-    seller.legalName,
-    seller.address.line1,
-    seller.address.line2,
-    `${seller.address.postalCode} ${seller.address.city}`,
-  ];
-  const contact = [
-    seller.contact.phone ? `${t.phone} ${seller.contact.phone}` : null,
-    seller.contact.email,
-    seller.website,
-  ];
-  const tax = [
-    seller.vatId ? `${t.sellerVatId.replace(/^Unsere |^Our /, '')}: ${seller.vatId}` : null,
-    seller.taxNumber ? `${t.sellerTaxNumber}: ${seller.taxNumber}` : null,
-    seller.registrationId,
-  ];
-  const bank = seller.bankAccount
-    ? [
-        seller.bankAccount.bankName,
-        `IBAN ${formatIban(seller.bankAccount.iban)}`,
-        seller.bankAccount.bic ? `BIC ${seller.bankAccount.bic}` : null,
-      ]
-    : [];
-  return [address, contact, tax, bank].map((col) => col.filter((v): v is string => !!v));
-}
-
-function footers(ctx: Ctx) {
-  const { doc, data, t } = ctx;
-  const range = doc.bufferedPageRange();
-  const cols = footerColumns(ctx);
-  const shares = [0.22, 0.24, 0.26, 0.28];
-  for (let i = 0; i < range.count; i++) {
-    doc.switchToPage(range.start + i);
-    text(ctx, t.page(i + 1, range.count), L.LEFT, L.FOOTER_TOP - 12, {
-      size: 7.5,
-      color: L.MUTED,
-      width: L.WIDTH,
-      align: 'right',
-    });
-    rule(ctx, L.FOOTER_TOP, ctx.primary, L.LEFT, L.RIGHT, 0.8);
-    let x = L.LEFT;
-    for (const [c, lines] of cols.entries()) {
-      const width = L.WIDTH * shares[c]!;
-      if (lines.length) {
-        text(ctx, lines.join('\n'), x, L.FOOTER_TOP + 5, {
-          size: 6.8,
-          color: L.MUTED,
-          width: width - 6,
-          lineGap: 1,
-        });
-      }
-      x += width;
-    }
-    if (data.branding.footerText) {
-      text(ctx, data.branding.footerText, L.LEFT, 284 * L.MM, {
-        size: 6.8,
-        color: L.MUTED,
-        width: L.WIDTH,
-        align: 'center',
-      });
-    }
-  }
 }

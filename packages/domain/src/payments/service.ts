@@ -59,6 +59,16 @@ async function load(ctx: Ctx, id: string): Promise<Payment> {
 
 export const get = (ctx: Ctx, id: string): Promise<Payment> => load(ctx, id);
 
+/** The payment a provider reported under its own id (a SEPA end-to-end id, a Stripe session), if booked. */
+export async function findByExternalId(
+  ctx: Ctx,
+  provider: string,
+  externalId: string,
+): Promise<Payment | undefined> {
+  const row = await repo.findByExternalId(ctx, provider, externalId);
+  return row && (await withAllocations(ctx, [row]))[0];
+}
+
 /** For batched loading (GraphQL): payments in the order of `ids`, undefined where none exists. */
 export async function getMany(ctx: Ctx, ids: readonly string[]): Promise<(Payment | undefined)[]> {
   const found = new Map((await withAllocations(ctx, await repo.findRows(ctx, ids))).map((p) => [p.id, p]));

@@ -362,9 +362,8 @@ async function sepaReturn(tx: Ctx, txn: TxnRow): Promise<boolean> {
   const fee = txn.charges_amount ?? Math.max(0, debited - original);
   const code = txn.return_reason_code ?? 'unknown';
   const meaning = SEPA_RETURN_REASONS[code] ?? 'returned by the bank';
-  const collected: { id: string } | undefined = await scoped(tx, 'payments')
-    .where({ provider: 'sepa', external_id: txn.end_to_end_id, type: 'payment', status: 'succeeded' })
-    .first('id');
+  const booked = await payments.findByExternalId(tx, 'sepa', txn.end_to_end_id);
+  const collected = booked?.type === 'payment' && booked.status === 'succeeded' ? booked : undefined;
   let paymentId: string | null = null;
   if (collected) {
     const { payment } = await payments.refund(tx, collected.id, {
