@@ -1,12 +1,11 @@
 import { type billingRuns, type Clock, organizations, webhooks } from '@fakturo/domain';
 import type { TestApp, TestTenant } from '@fakturo/testing';
 import { createTaskList } from '@fakturo/worker';
-import { Logger, runOnce, type TaskList } from 'graphile-worker';
+import type { TaskList } from 'graphile-worker';
 import { afterAll, expect } from 'vitest';
+import { runJobsOnce } from './jobs.support';
 
 /** Helpers of the billing tests: organisation set-up, articles and contracts through the API, the real worker. */
-
-const silent = new Logger(() => () => {});
 
 /** Runs the worker's real task list against the test database until no job is due. */
 export function worker(
@@ -24,13 +23,11 @@ export function worker(
     tasks,
     /** Runs every due job (and the jobs they add) to completion. */
     run: (only?: (keyof typeof tasks)[]) =>
-      runOnce({
-        connectionString: t.database.url,
-        taskList: only ? Object.fromEntries(only.map((name) => [name, tasks[name]!])) : tasks,
-        concurrency: options.concurrency ?? 4,
-        logger: silent,
-        noHandleSignals: true,
-      }),
+      runJobsOnce(
+        t,
+        only ? Object.fromEntries(only.map((name) => [name, tasks[name]!])) : tasks,
+        options.concurrency ?? 4,
+      ),
   };
 }
 

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { ApiResponse, TestApp, TestTenant } from '@fakturo/testing';
 import { createTaskList } from '@fakturo/worker';
-import { Logger, runOnce } from 'graphile-worker';
 import { expect } from 'vitest';
+import { runJobsOnce } from './jobs.support';
 
 /** Helpers of the document tests: a seller ready to issue, contacts, drafts and actions through the API. */
 
@@ -94,13 +94,7 @@ export function documentWorker(t: TestApp) {
     webhookSender: { send: () => Promise.reject(new Error('no webhooks here')), close: async () => {} },
   });
   return (only: string[] = ['documents_render']) =>
-    runOnce({
-      connectionString: t.database.url,
-      taskList: Object.fromEntries(only.map((name) => [name, tasks[name]!])),
-      concurrency: 1,
-      logger: new Logger(() => () => {}),
-      noHandleSignals: true,
-    });
+    runJobsOnce(t, Object.fromEntries(only.map((name) => [name, tasks[name]!])));
 }
 
 // The official EN 16931 CII schema in the shared folder beside the repository (../shared/schemas).

@@ -2,10 +2,10 @@ import type { AddressInfo } from 'node:net';
 import { type Clock, sending } from '@fakturo/domain';
 import type { TestApp } from '@fakturo/testing';
 import { createTaskList } from '@fakturo/worker';
-import { Logger, runOnce } from 'graphile-worker';
 import { type ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { afterAll } from 'vitest';
+import { runJobsOnce } from './jobs.support';
 
 /**
  * A real SMTP server (smtp-server) on an ephemeral localhost port for the sending tests. It answers like a
@@ -90,13 +90,7 @@ export function sendingWorker(t: TestApp, mail: TestMailServer, clock?: Clock) {
     /** Runs every due job of these tasks (and those they add) to completion. */
     run: (only: string[] = ['documents_send'], at?: Clock) => {
       const list = at ? tasksFor(at) : tasks;
-      return runOnce({
-        connectionString: t.database.url,
-        taskList: Object.fromEntries(only.map((name) => [name, list[name]!])),
-        concurrency: 1,
-        logger: new Logger(() => () => {}),
-        noHandleSignals: true,
-      });
+      return runJobsOnce(t, Object.fromEntries(only.map((name) => [name, list[name]!])));
     },
   };
 }

@@ -4,7 +4,6 @@ import { resolve } from 'node:path';
 import { type Clock, invoices, jobs, sepa } from '@fakturo/domain';
 import { companyInput, createTestApp } from '@fakturo/testing';
 import { createTaskList } from '@fakturo/worker';
-import { Logger, runOnce } from 'graphile-worker';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   bytes,
@@ -20,6 +19,7 @@ import {
   tempFile,
   xsdErrors,
 } from './documents.support';
+import { runJobsOnce } from './jobs.support';
 
 // A user's story of SEPA direct debits through the public API: invoices issued for direct debit become a
 // collection whose dates keep the pre-notification, a pain.008.001.08 file the official schema accepts, a
@@ -332,13 +332,7 @@ describe('mandates that may not be collected', () => {
       clock,
       webhookSender: { send: () => Promise.reject(new Error('no webhooks here')), close: async () => {} },
     });
-    await runOnce({
-      connectionString: t.database.url,
-      taskList: { sepa_mandates_expire: tasks.sepa_mandates_expire! },
-      concurrency: 1,
-      logger: new Logger(() => () => {}),
-      noHandleSignals: true,
-    });
+    await runJobsOnce(t, { sepa_mandates_expire: tasks.sepa_mandates_expire! });
     const after = await ok(get(t, `/v1/contacts/${payer.id}`));
     expect(after.sepaMandates[0].status).toBe('expired');
     // younger mandates stay active
