@@ -146,6 +146,43 @@ describe('the matching ladder', () => {
     expect(Number((await t.db('payments').count({ n: '*' }))[0]!.n)).toBe(payments);
   });
 
+  it('a transfer naming two customers’ invoices is suggested, never booked, and the job does not fail', async () => {
+    const parent = await contact(t, companyInput({ companyName: 'Holding Nord GmbH' }));
+    const subsidiary = await contact(t, companyInput({ companyName: 'Tochter Süd GmbH' }));
+    const ofParent = await issued(parent.id, 10000); // 119.00
+    const ofSubsidiary = await issued(subsidiary.id, 5000); // 59.50
+    // alone in its chunk, and after an earlier booking of the same invoice's chunk (the per-transaction path)
+    const [first, second] = await statement([
+      `02.03.2026;Holding Nord GmbH;;${ofParent.number} ${ofSubsidiary.number};${money(17850)};EUR`,
+      `02.03.2026;Holding Nord GmbH;;${ofSubsidiary.number}, ${ofParent.number};${money(17850)};EUR`,
+    ]);
+    expect(first).toMatchObject({
+      status: 'suggested',
+      matchRule: 'number_amount_differs',
+      matchConfidence: '0.600',
+      matchAllocations: [{ invoiceId: ofParent.id, amount: 11900 }],
+    });
+    expect(first!.matchReason).toContain('2 customers');
+    // the second names the subsidiary first: suggested against it
+    expect(second).toMatchObject({
+      status: 'suggested',
+      matchAllocations: [{ invoiceId: ofSubsidiary.id, amount: 5950 }],
+    });
+    // nothing was booked, and no job is left failing
+    for (const id of [ofParent.id, ofSubsidiary.id]) {
+      expect((await ok(get(t, `/v1/invoices/${id}`))).status).toBe('finalized');
+    }
+    expect(await t.db('graphile_worker.jobs').whereNotNull('last_error').select('task_identifier')).toEqual(
+      [],
+    );
+    // a person accepts: the parent's invoice is paid, the rest goes to its credit balance
+    const accepted = await ok(
+      post(t, `/v1/bank-transactions/${first!.id}/match`, { acceptSuggestion: true }),
+    );
+    expect(accepted.status).toBe('matched');
+    expect((await ok(get(t, `/v1/invoices/${ofParent.id}`))).status).toBe('paid');
+  });
+
   it('unmatching an applied match takes the payment back and reopens the invoice', async () => {
     const buyer = await contact(t, companyInput());
     const invoice = await issued(buyer.id);

@@ -75,6 +75,32 @@ describe('decide: the ladder of DOMAIN.md §9', () => {
     });
   });
 
+  it('numbers of two customers’ invoices are never applied: suggested against the first-named customer', () => {
+    const mixed = [
+      candidate({}),
+      candidate({
+        invoiceId: 'doc_9',
+        number: 'RE-2026-00090',
+        contactId: 'con_2',
+        contactName: 'Beispiel AG',
+      }),
+    ];
+    // the amounts add up exactly, yet one payment pays one customer
+    const exact = decide(credit({ amount: 23800 }), mixed, []);
+    expect(exact).toMatchObject({
+      rule: 'number_amount_differs',
+      action: 'suggest',
+      confidence: 0.6,
+      allocations: [{ invoiceId: 'doc_1', amount: 11900 }],
+    });
+    expect(exact?.reason).toContain('2 customers');
+    expect(exact?.reason).toContain('RE-2026-00090 of Beispiel AG');
+    expect(decide(credit({ amount: 5000 }), mixed, [])).toMatchObject({
+      action: 'suggest',
+      confidence: 0.5,
+      allocations: [{ invoiceId: 'doc_1', amount: 5000 }],
+    });
+  });
   it('rule 3: number with a different amount → suggested partial or over-payment', () => {
     expect(decide(credit({ amount: 5000 }), [candidate({})], [])).toMatchObject({
       rule: 'number_amount_differs',

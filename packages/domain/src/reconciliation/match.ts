@@ -6,7 +6,9 @@
  * 1. the end-to-end id or mandate reference of one of our SEPA collections → its invoices (1.0, applied);
  * 2. invoice numbers in the remittance text (normalised) whose open amounts add up to the amount exactly
  *    (1.0, applied) — one transfer may pay several invoices;
- * 3. invoice numbers with a different amount: a partial or an over-payment (0.8, suggested);
+ * 3. invoice numbers with a different amount: a partial or an over-payment (0.8, suggested); numbers of
+ *    several customers' invoices are suggested against the first-named one's customer (0.5–0.6): a payment
+ *    pays one customer;
  * 4. the payer's IBAN belongs to a contact with exactly one open invoice of that amount (0.7, suggested);
  * 5. amount and payer-name similarity (≤ 0.5, suggested).
  * Anything below stays unmatched for a person. Only rules 1 and 2 ever book on their own.
@@ -134,10 +136,27 @@ export function decide(
   others: readonly MatchCandidate[],
 ): MatchDecision | null {
   if (txn.amount <= 0) return null;
-  const numbered = byNumber.filter((c) => c.currency === txn.currency && c.openAmount > 0);
-  if (numbered.length > 0) {
+  const named = byNumber.filter((c) => c.currency === txn.currency && c.openAmount > 0);
+  if (named.length > 0) {
+    // One payment pays one customer's invoices. A transfer naming invoices of several customers (a parent
+    // company paying for its subsidiaries, a typo naming someone else's number) is never booked on its own:
+    // it is suggested against the first-named invoice's customer, and a person decides.
+    const contactId = named[0]!.contactId;
+    const numbered = named.filter((c) => c.contactId === contactId);
     const sum = numbered.reduce((s, c) => s + c.openAmount, 0);
     const numbers = numbered.map((c) => c.number).join(', ');
+    if (numbered.length < named.length) {
+      const others = named.filter((c) => c.contactId !== contactId);
+      const customers = new Set(named.map((c) => c.contactId)).size;
+      const total = named.reduce((s, c) => s + c.openAmount, 0);
+      return {
+        rule: 'number_amount_differs',
+        action: 'suggest',
+        confidence: total === txn.amount ? 0.6 : 0.5,
+        reason: `remittance names invoices of ${customers} customers (${numbers} of ${numbered[0]!.contactName}; ${others.map((c) => `${c.number} of ${c.contactName}`).join(', ')}); one payment pays one customer — suggested against ${numbered[0]!.contactName}`,
+        allocations: allocateInOrder(numbered, txn.amount),
+      };
+    }
     if (sum === txn.amount) {
       return {
         rule: 'number_exact',

@@ -212,11 +212,6 @@ async function decideChunk(
       suggestions.push({ txn, status: 'suggested', decision });
       continue;
     }
-    // a payment has one payer: a transfer naming two customers' invoices is not booked here
-    if (new Set(named.map((c) => c.contactId)).size > 1) {
-      alone.push(txn);
-      continue;
-    }
     for (const c of named) claimed.add(c.invoiceId);
     bookings.push({ txn, status: 'matched', decision });
   }
@@ -288,8 +283,11 @@ async function decideOne(
     if (await sepaCredit(tx, txn)) return 'applied';
     if (txn.amount === 0) return 'unmatched';
 
-    const byNumber = await candidatesByNumber(tx, findNumbers(textOf(txn)), { lock: true });
-    const named = [...byNumber.values()].filter((c) => c.currency === txn.currency && c.openAmount > 0);
+    const numbers = findNumbers(textOf(txn));
+    const byNumber = await candidatesByNumber(tx, numbers, { lock: true });
+    const named = numbers
+      .map((n) => byNumber.get(n))
+      .filter((c): c is MatchCandidate => c !== undefined && c.currency === txn.currency && c.openAmount > 0);
     if (named.length === 0) return 'deferred';
     const decision = decide(asMatchTransaction(txn), named, [])!;
     // a person said no to these invoices for this transaction: neither applied nor suggested again
