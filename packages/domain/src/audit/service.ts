@@ -5,7 +5,7 @@ import { scoped } from '../context';
 import { DomainError } from '../errors';
 import { newId } from '../ids';
 import { normaliseLimit, type Page, type PageQuery } from '../pagination';
-import { type ChainedEntry, entryHash, GENESIS_HASH } from './chain';
+import { type ChainedEntry, canonicalJson, entryHash, GENESIS_HASH } from './chain';
 
 /**
  * The append-only, hash-chained audit log (DOMAIN.md §3, GoBD): who changed what, when, from what to what —
@@ -22,9 +22,12 @@ export interface AuditEntry {
   action: string;
   resourceType: string;
   resourceId: string;
-  /** The resource as the API returned it before the change; null when it was created. */
+  /**
+   * Before the change: for an update, the fields that changed with their old values (see `changes`); the whole
+   * resource as the API returned it when it was deleted; null when it was created.
+   */
   before: unknown;
-  /** The resource after the change; null when it was deleted. */
+  /** After the change: for an update, the changed fields' new values; the whole resource when it was created; null when it was deleted. */
   after: unknown;
   requestId: string | null;
   createdAt: string;
@@ -63,6 +66,33 @@ function plain(value: unknown): unknown {
   return value === undefined ? null : JSON.parse(JSON.stringify(value));
 }
 
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/**
+ * What an update changed: of `before` and `after` (both objects), the top-level fields whose values differ —
+ * each side with its own value, a field that appeared or disappeared with null on the other side. A creation
+ * (no `before`) or a deletion (no `after`) keeps the whole object. So an entry says what changed from what to
+ * what without repeating what did not: a payment on an issued invoice records its status, paid and open
+ * amounts, not its lines and address snapshots again (they are in the invoice's `invoice.finalized` entry,
+ * and immutable since). The resource at any point is its creation entry with the later changes applied.
+ */
+export function changes(before: unknown, after: unknown): { before: unknown; after: unknown } {
+  const b = plain(before);
+  const a = plain(after);
+  if (!isRecord(b) || !isRecord(a)) return { before: b, after: a };
+  const was: Record<string, unknown> = {};
+  const is: Record<string, unknown> = {};
+  for (const key of new Set([...Object.keys(b), ...Object.keys(a)])) {
+    const x = b[key] ?? null;
+    const y = a[key] ?? null;
+    if (x === y || (typeof x === 'object' && canonicalJson(x) === canonicalJson(y))) continue;
+    was[key] = x;
+    is[key] = y;
+  }
+  return { before: was, after: is };
+}
+
 /**
  * Appends entries to the organisation's audit log, in the caller's transaction, so an entry exists exactly
  * when the change committed. Entries are written unsealed — no `seq`, no hashes — which takes no shared lock:
@@ -74,24 +104,28 @@ export async function recordMany(ctx: Ctx, inputs: readonly AuditRecordInput[]):
   if (!ctx.db.isTransaction)
     throw new Error('audit entries are written inside the transaction of the change');
   const createdAt = ctx.clock.now().toISOString();
-  const rows = inputs.map((input) => ({
-    id: newId('auditEntry'),
-    actor_type: ctx.actor.type,
-    actor_id: ctx.actor.id,
-    action: input.action,
-    resource_type: input.resourceType,
-    resource_id: input.resourceId,
-    before: plain(input.before),
-    after: plain(input.after),
-    request_id: ctx.requestId ?? null,
-  }));
-  // one statement whatever the number of entries
+  const rows = inputs.map((input) => {
+    const changed = changes(input.before, input.after);
+    return {
+      id: newId('auditEntry'),
+      actor_type: ctx.actor.type,
+      actor_id: ctx.actor.id,
+      action: input.action,
+      resource_type: input.resourceType,
+      resource_id: input.resourceId,
+      before: changed.before,
+      after: changed.after,
+      request_id: ctx.requestId ?? null,
+    };
+  });
+  // one statement whatever the number of entries; jsonb_to_recordset parses the JSON text once (json_ →
+  // jsonb columns would parse each value twice)
   await ctx.db.raw(
     `INSERT INTO audit_log (organization_id, id, actor_type, actor_id, action, resource_type, resource_id,
                             before, after, request_id, created_at)
      SELECT ?::text, id, actor_type, actor_id, action, resource_type, resource_id, before, after, request_id,
             ?::timestamptz
-       FROM json_to_recordset(?::json) AS r(id text, actor_type text, actor_id text, action text,
+       FROM jsonb_to_recordset(?::jsonb) AS r(id text, actor_type text, actor_id text, action text,
             resource_type text, resource_id text, before jsonb, after jsonb, request_id text)`,
     [ctx.organizationId, createdAt, JSON.stringify(rows)],
   );
@@ -251,6 +285,52 @@ function chainedEntry(row: AuditRow, seq: number): ChainedEntry {
 /** One entry; see `recordMany`. */
 export async function record(ctx: Ctx, input: AuditRecordInput): Promise<void> {
   await recordMany(ctx, [input]);
+}
+
+/**
+ * `recordMany` as a part of ONE larger SQL statement, for a set-based write that is its own transaction or
+ * runs in the caller's (contacts/repo.ts `insertContacts`: a contact create is one statement). The entries
+ * are the rows `recordMany` writes — unsealed, same columns, same `changes` — as the data-modifying CTE
+ * `audit_rows AS (…)` with placeholders `$offset+1…` of `values`. Call `afterStatement()` once the statement
+ * ran: it asks the sealer to seal them after the commit — the caller's transaction's, or right away when the
+ * statement ran on its own (autocommit: the statement was the transaction, and it has committed).
+ */
+export function recordManyStatement(
+  ctx: Ctx,
+  inputs: readonly AuditRecordInput[],
+  offset: number,
+): { cte: string; values: unknown[]; afterStatement: () => void } {
+  const rows = inputs.map((input) => {
+    const changed = changes(input.before, input.after);
+    return {
+      id: newId('auditEntry'),
+      actor_type: ctx.actor.type,
+      actor_id: ctx.actor.id,
+      action: input.action,
+      resource_type: input.resourceType,
+      resource_id: input.resourceId,
+      before: changed.before,
+      after: changed.after,
+      request_id: ctx.requestId ?? null,
+    };
+  });
+  const p = (n: number) => `$${offset + n}`;
+  return {
+    cte: `audit_rows AS (
+      INSERT INTO audit_log (organization_id, id, actor_type, actor_id, action, resource_type, resource_id,
+                             before, after, request_id, created_at)
+      SELECT ${p(1)}::text, id, actor_type, actor_id, action, resource_type, resource_id, before, after, request_id,
+             ${p(2)}::timestamptz
+        FROM jsonb_to_recordset(${p(3)}::jsonb) AS r(id text, actor_type text, actor_id text, action text,
+             resource_type text, resource_id text, before jsonb, after jsonb, request_id text)
+    )`,
+    values: [ctx.organizationId, ctx.clock.now().toISOString(), JSON.stringify(rows)],
+    afterStatement: () => {
+      if (rows.length === 0) return;
+      if (ctx.db.isTransaction) sealAfterCommit(ctx);
+      else sealers.get(ctx.db.client.config as object)?.request(ctx.organizationId);
+    },
+  };
 }
 
 function toEntry(row: AuditRow): AuditEntry {

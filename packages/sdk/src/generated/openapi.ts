@@ -5028,9 +5028,9 @@ export interface components {
             action: string;
             resourceType: string;
             resourceId: string;
-            /** @description The resource before the change (null when created) */
+            /** @description Before the change: for an update, the fields that changed with their old values; the whole resource when it was deleted; null when it was created */
             before: unknown;
-            /** @description The resource after the change (null when deleted) */
+            /** @description After the change: for an update, the changed fields with their new values; the whole resource when it was created; null when it was deleted */
             after: unknown;
             requestId: string | null;
             /**

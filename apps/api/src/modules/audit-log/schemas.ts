@@ -10,8 +10,14 @@ export const AuditEntrySchema = Type.Object(
     action: Type.String({ description: 'e.g. invoice.finalized, contact.updated, organization.updated' }),
     resourceType: Type.String(),
     resourceId: Type.String(),
-    before: Type.Unknown({ description: 'The resource before the change (null when created)' }),
-    after: Type.Unknown({ description: 'The resource after the change (null when deleted)' }),
+    before: Type.Unknown({
+      description:
+        'Before the change: for an update, the fields that changed with their old values; the whole resource when it was deleted; null when it was created',
+    }),
+    after: Type.Unknown({
+      description:
+        'After the change: for an update, the changed fields with their new values; the whole resource when it was created; null when it was deleted',
+    }),
     requestId: Nullable(Type.String()),
     createdAt: InstantString,
     prevHash: Type.String({ description: 'SHA-256 (hex) of the previous entry' }),
