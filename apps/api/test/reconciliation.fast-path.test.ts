@@ -279,6 +279,36 @@ describe('a chunk of transfers booked at once', () => {
     await expectBooksBalance();
   });
 
+  it('chunks booked side by side give what booking them in order gives: the first transfer pays', async () => {
+    const buyer = await contact(t, companyInput({ companyName: 'Viele Zeilen GmbH' }));
+    const [shared, own1, own2] = [
+      await issued(buyer.id),
+      await issued(buyer.id, 3000),
+      await issued(buyer.id, 6000),
+    ];
+    // 1,200 lines: three chunks of 500 (two booked at once). Line 0 (chunk 1) and line 600 (chunk 2) both pay
+    // `shared` exactly; chunk 2 must wait for chunk 1, so line 0 pays it and line 600 finds nothing open. Lines
+    // 10 and 700 pay invoices no other chunk names. The rest are one-cent gifts nothing matches.
+    const rows = Array.from({ length: 1200 }, (_, i) => `16.03.2026;Spender ${i};;Spende ${i};0,01;EUR`);
+    rows[0] = `16.03.2026;Zeile 0;;${shared.number};${money(11900)};EUR`;
+    rows[600] = `16.03.2026;Zeile 600;;${shared.number};${money(11900)};EUR`;
+    rows[10] = `16.03.2026;Zeile 10;;${own1.number};${money(3570)};EUR`;
+    rows[700] = `16.03.2026;Zeile 700;;${own2.number};${money(7140)};EUR`;
+    const statementId = await importStatement(rows);
+    const summary = await reconciliation.reconcile(t.main.ctx, { statementId });
+    expect(summary).toMatchObject({ examined: 1200, applied: 3 });
+    const matched = await t
+      .db('bank_transactions')
+      .where({ statement_id: statementId, status: 'matched' })
+      .orderBy('counterparty_name')
+      .pluck('counterparty_name');
+    expect(matched).toEqual(['Zeile 0', 'Zeile 10', 'Zeile 700']);
+    for (const id of [shared.id, own1.id, own2.id]) {
+      expect((await ok(get(t, `/v1/invoices/${id}`))).status).toBe('paid');
+    }
+    await expectBooksBalance();
+  });
+
   it('another organisation’s invoice with the same number is never touched', async () => {
     const buyer = await contact(t, companyInput());
     const ours = await issued(buyer.id);

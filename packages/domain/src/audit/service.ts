@@ -78,19 +78,29 @@ const isRecord = (v: unknown): v is Record<string, unknown> =>
  * and immutable since). The resource at any point is its creation entry with the later changes applied.
  */
 export function changes(before: unknown, after: unknown): { before: unknown; after: unknown } {
-  const b = plain(before);
-  const a = plain(after);
-  if (!isRecord(b) || !isRecord(a)) return { before: b, after: a };
+  if (!isRecord(before) || !isRecord(after) || before instanceof Date || after instanceof Date)
+    return { before: plain(before), after: plain(after) };
   const was: Record<string, unknown> = {};
   const is: Record<string, unknown> = {};
-  for (const key of new Set([...Object.keys(b), ...Object.keys(a)])) {
-    const x = b[key] ?? null;
-    const y = a[key] ?? null;
-    if (x === y || (typeof x === 'object' && canonicalJson(x) === canonicalJson(y))) continue;
-    was[key] = x;
-    is[key] = y;
+  for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
+    const x = before[key] ?? null;
+    const y = after[key] ?? null;
+    if (x === y) continue;
+    // the stored JSON of each side; only what changed is copied (an invoice's lines are compared, not copied)
+    const xs = JSON.stringify(x);
+    const ys = JSON.stringify(y);
+    if (xs === ys || (typeof x === 'object' && typeof y === 'object' && sameJson(xs, ys))) continue;
+    if (xs === undefined && ys === undefined) continue;
+    was[key] = xs === undefined ? null : JSON.parse(xs);
+    is[key] = ys === undefined ? null : JSON.parse(ys);
   }
   return { before: was, after: is };
+}
+
+/** Two JSON texts of one value written with keys in another order (as read back from jsonb) are the same. */
+function sameJson(x: string | undefined, y: string | undefined): boolean {
+  if (x === undefined || y === undefined) return false;
+  return canonicalJson(JSON.parse(x)) === canonicalJson(JSON.parse(y));
 }
 
 /**

@@ -33,8 +33,8 @@ import {
  * next run (the job's retry) takes it again. What the chunk cannot decide on its own goes through the
  * per-transaction path afterwards, in id order, each in a transaction of its own with the bank transaction's
  * row locked: SEPA credits and returns (rule 1), a transfer naming an invoice an earlier transfer of the chunk
- * pays or a SEPA transaction touches (its decision depends on that booking), and one naming invoices of two
- * contacts. Transactions without a usable invoice number wait for rules 4 and 5, which need candidates by
+ * pays or a SEPA transaction touches (its decision depends on that booking). Two chunks are booked at once
+ * unless they name the same invoice (see `ChunkPipeline`). Transactions without a usable invoice number wait for rules 4 and 5, which need candidates by
  * payer IBAN and by amount; those are read once for up to DEFERRED_GROUP transactions (the amount lookup has no
  * index, so one read of the open invoices serves them all) after the numbered ones are booked.
  */
@@ -106,29 +106,101 @@ export async function reconcile(ctx: Ctx, options: { statementId?: string } = {}
       summary[outcome] += 1;
     }
   };
-  let after = '';
-  for (;;) {
-    const q = scoped(ctx, 'bank_transactions')
-      .where('status', 'unmatched')
-      .where('id', '>', after)
-      .orderBy('id')
-      .limit(CHUNK)
-      .pluck('id');
-    if (options.statementId) q.where('statement_id', options.statementId);
-    const ids: string[] = await q;
-    if (ids.length === 0) break;
-    after = ids[ids.length - 1]!;
-    const chunk = await inTransaction(ctx, (tx) => decideChunk(tx, ids, findNumbers));
+  const chunks = new ChunkPipeline(PARALLEL_CHUNKS);
+  const book = async (ids: string[]) => {
+    const chunk = await retryOnDeadlock(() => inTransaction(ctx, (tx) => decideChunk(tx, ids, findNumbers)));
     for (const [row, outcome] of chunk.decided) count(outcome, row);
     for (const row of chunk.alone) count(await decideOne(ctx, row, findNumbers), row);
-    if (deferred.length >= DEFERRED_GROUP) {
-      for (const [row, outcome] of await decideByPayer(ctx, deferred)) count(outcome, row);
-      deferred = [];
+  };
+  let after = '';
+  try {
+    for (;;) {
+      const q = scoped(ctx, 'bank_transactions')
+        .where('status', 'unmatched')
+        .where('id', '>', after)
+        .orderBy('id')
+        .limit(CHUNK)
+        .select('id', 'remittance_information', 'structured_reference');
+      if (options.statementId) q.where('statement_id', options.statementId);
+      const rows: Pick<TxnRow, 'id' | 'remittance_information' | 'structured_reference'>[] = await q;
+      if (rows.length === 0) break;
+      after = rows[rows.length - 1]!.id;
+      const numbers = new Set(rows.flatMap((r) => findNumbers(textOf(r))));
+      await chunks.start(numbers, () => book(rows.map((r) => r.id)));
+      if (deferred.length >= DEFERRED_GROUP) {
+        // rules 4 and 5 read the open invoices: after the bookings before them
+        await chunks.drain();
+        const group = deferred;
+        deferred = [];
+        for (const [row, outcome] of await decideByPayer(ctx, group)) count(outcome, row);
+      }
+      if (rows.length < CHUNK) break;
     }
-    if (ids.length < CHUNK) break;
+  } finally {
+    await chunks.drain();
   }
   for (const [row, outcome] of await decideByPayer(ctx, deferred)) count(outcome, row);
   return summary;
+}
+
+/** Chunks booked at once: one decides and books while the other's rows travel (two cores: Node and PostgreSQL). */
+const PARALLEL_CHUNKS = 2;
+
+/**
+ * Runs chunks `parallel` at a time, in the order started, with one rule that keeps the result what booking
+ * them one after the other gives: a chunk naming an invoice number a running chunk names waits for that chunk
+ * (it must see what that booking left open). Chunks naming different invoices lock different invoice rows, so
+ * they neither wait for nor change each other. A chunk's failure is thrown by `drain` (or the next `start`),
+ * after the others settled.
+ */
+class ChunkPipeline {
+  private readonly running = new Set<{ numbers: Set<string>; done: Promise<void> }>();
+  private failure: { error: unknown } | null = null;
+
+  constructor(private readonly parallel: number) {}
+
+  async start(numbers: Set<string>, work: () => Promise<void>): Promise<void> {
+    for (const other of [...this.running]) {
+      if ([...numbers].some((n) => other.numbers.has(n))) await other.done;
+    }
+    while (this.running.size >= this.parallel) await Promise.race([...this.running].map((r) => r.done));
+    this.throwIfFailed();
+    const entry = {
+      numbers,
+      done: work().then(
+        () => undefined,
+        (error: unknown) => {
+          this.failure ??= { error };
+        },
+      ),
+    };
+    this.running.add(entry);
+    void entry.done.then(() => this.running.delete(entry));
+  }
+
+  async drain(): Promise<void> {
+    while (this.running.size > 0) await Promise.all([...this.running].map((r) => r.done));
+    this.throwIfFailed();
+  }
+
+  private throwIfFailed(): void {
+    if (this.failure) throw this.failure.error;
+  }
+}
+
+/**
+ * PostgreSQL breaks a deadlock by failing one transaction (40P01). Two chunks lock invoices in id order and
+ * never the same ones, but both may touch one customer's credit balance; the chunk that lost rolled back
+ * whole and is simply run again.
+ */
+async function retryOnDeadlock<T>(work: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      if (attempt >= attempts || (error as { code?: string }).code !== '40P01') throw error;
+    }
+  }
 }
 
 type Outcome = 'applied' | 'suggested' | 'returned' | 'unmatched';
