@@ -41,6 +41,13 @@ const inv: Record<
 > = {} as never;
 
 const advance = (days: number) => ok(post(t, '/v1/test-clock/advance', { days }, sandbox));
+/** Advances the clock; the day's dunning run starts with it, as the daily cron would start it. */
+async function advanceAndRun(days: number, tasks = TASKS) {
+  const advanced = await advance(days);
+  expect(advanced.dunningRunIds).toHaveLength(1);
+  await worker.run(tasks);
+  return ok(get(t, `/v1/dunning-runs/${advanced.dunningRunIds[0]}`, sandbox));
+}
 const notices = async (query = '') =>
   (await ok(get(t, `/v1/dunning-notices?limit=100${query ? `&${query}` : ''}`, sandbox)))
     .data as DunningNotice[];
@@ -232,12 +239,12 @@ describe('a dunning scenario on a test clock', () => {
     expect([inv.A.grossTotal, inv.B.grossTotal, inv.C.grossTotal, inv.X.grossTotal]).toEqual([
       119000, 23800, 59500, 11900,
     ]);
-    await advance(20); // 2026-03-22: 6 days overdue
-    const r = await run();
+    // 2026-03-22: 6 days overdue — the advance starts the day's run, which finds nothing to issue
+    const r = await advanceAndRun(20);
     expect(r).toMatchObject({
       asOf: '2026-03-22',
       status: 'completed',
-      trigger: 'api',
+      trigger: 'schedule',
       contactsTotal: 0,
       noticesCreated: 0,
     });
@@ -247,14 +254,16 @@ describe('a dunning scenario on a test clock', () => {
   let reminderA: DunningNotice;
 
   it('+7: a payment reminder per contact, free of charge, covering all its overdue invoices', async () => {
-    await advance(1); // 2026-03-23
-    // a dry run says what will be issued and writes nothing
+    const advanced = await advance(1); // 2026-03-23
+    // a dry run says what will be issued and writes nothing (the day's run is queued, not run yet)
     const preview = await ok(post(t, '/v1/dunning-runs', { dryRun: true }, sandbox));
     expect(preview.noticeCount).toBe(3);
-    expect(await t.db('dunning_runs').where('organization_id', sandbox.organizationId)).toHaveLength(1);
+    expect(await t.db('dunning_runs').where('organization_id', sandbox.organizationId)).toHaveLength(2);
 
-    const r = await run();
+    await worker.run(TASKS);
+    const r = await ok(get(t, `/v1/dunning-runs/${advanced.dunningRunIds[0]}`, sandbox));
     expect(r).toMatchObject({
+      trigger: 'schedule',
       status: 'completed',
       contactsTotal: 3,
       contactsProcessed: 3,
@@ -373,16 +382,18 @@ describe('a dunning scenario on a test clock', () => {
   it('+14: the 1st dunning notice with its fee (no VAT); a paid invoice is not dunned again', async () => {
     await pay(inv.B.id, 23800);
     await pay(inv.X.id, 11900);
-    await advance(7); // 2026-03-30
-    // the daily cron starts the run of the sandbox's today, once
+    await advance(7); // 2026-03-30: the advance starts the day's run; the daily cron, firing twice, adds none
     await t.db.raw(`SELECT graphile_worker.add_job('dunning_runs_daily', '{}'::json)`);
     await worker.run(TASKS);
     await t.db.raw(`SELECT graphile_worker.add_job('dunning_runs_daily', '{}'::json)`);
     await worker.run(TASKS);
     const daily = await t
       .db('dunning_runs')
-      .where({ organization_id: sandbox.organizationId, trigger: 'schedule' });
+      .where({ organization_id: sandbox.organizationId, trigger: 'schedule' })
+      .orderBy('as_of');
     expect(daily.map((r) => [r.as_of, r.status, r.notices_created])).toEqual([
+      ['2026-03-22', 'completed', 0],
+      ['2026-03-23', 'completed', 3],
       ['2026-03-30', 'completed', 2],
     ]);
 
@@ -420,9 +431,9 @@ describe('a dunning scenario on a test clock', () => {
   });
 
   it('+28: the 2nd dunning notice with default interest to the cent, + 9 points B2B and + 5 points B2C', async () => {
-    await advance(14); // 2026-04-13: 28 days after the due date
-    // letters are written, the mail not sent yet; meanwhile the consumer pays
-    const r = await run({}, ['dunning_run']);
+    // 2026-04-13: 28 days after the due date. Letters are written, the mail not sent yet; meanwhile the
+    // consumer pays
+    const r = await advanceAndRun(14, ['dunning_run']);
     expect(r).toMatchObject({ asOf: '2026-04-13', noticesCreated: 2, invoicesDunned: 2 });
     const level3 = await notices('level=3');
     const a = level3.find((n) => n.contactId === business.id)!;
@@ -494,7 +505,8 @@ describe('a dunning scenario on a test clock', () => {
 
   it('payment stops dunning: once A is paid, no more letters and every letter of it is closed', async () => {
     await pay(inv.A.id, 119000);
-    await advance(30);
+    // nothing is past due any more: the advance starts no run, and one asked for finds nothing
+    expect((await advance(30)).dunningRunIds).toEqual([]);
     const r = await run();
     expect(r).toMatchObject({ status: 'completed', contactsTotal: 0, noticesCreated: 0 });
     expect(await notices('status=open')).toEqual([]);

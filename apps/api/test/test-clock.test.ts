@@ -11,6 +11,7 @@ import {
   sandboxTenant,
   worker,
 } from './billing.support';
+import { draft, finalize, get, line, ok } from './documents.support';
 
 // Test clocks (issue 4, item 5): a sandbox moves its own time, and billing, the daily run and due dates
 // follow it. The scenario: a year of monthly billing, month by month, in seconds.
@@ -198,5 +199,22 @@ describe('a year of billing on a test clock', () => {
       items: [{ name: 'Real', priceModel: { kind: 'flat', amount: 1 } }],
     });
     expect(own.startDate).toBe('2026-01-10');
+  });
+});
+
+describe('what the crons do follows the advance at once', () => {
+  it('an invoice past its due date turns overdue, and the day’s dunning run starts', async () => {
+    const buyer = await createContact(t, companyInput(), sandbox);
+    const invoice = await finalize(
+      t,
+      (await draft(t, { contactId: buyer.id, lines: [line()] }, sandbox)).id,
+      sandbox,
+    );
+    // due in 14 days; 20 days on it is overdue, and 6 days past due nothing is dunned yet — but the run starts
+    const advanced = await post(t, '/v1/test-clock/advance', { days: 20 }, sandbox, 200);
+    expect(advanced.dunningRunIds).toHaveLength(1);
+    // the overdue sweep was queued by the advance: running the queue is enough, no cron has to fire
+    await w.run(['invoices_mark_overdue']);
+    expect((await ok(get(t, `/v1/invoices/${invoice.id}`, sandbox))).status).toBe('overdue');
   });
 });

@@ -3,7 +3,9 @@ import { addDays, addMonths, daysBetween } from '../billing/dates';
 import * as billingRuns from '../billing-runs/service';
 import { type Clock, calendarDate, fixedClock } from '../clock';
 import { type Ctx, inTransaction } from '../context';
+import * as dunning from '../dunning/service';
 import { DomainError, FieldErrors } from '../errors';
+import * as jobs from '../jobs';
 
 /**
  * Test clocks (issue 4, item 5): a sandbox organisation can freeze its time and move it forward, and
@@ -30,7 +32,22 @@ export interface AdvanceInput {
 export interface AdvanceResult extends TestClock {
   /** The daily billing run started for the new date (none when the day had one or nothing is billable). */
   billingRunIds: string[];
+  /** The daily dunning run started for the new date (none when the day had one or nothing is past due). */
+  dunningRunIds: string[];
 }
+
+/**
+ * The sweeps the worker's crons run hourly or daily over every organisation on its own clock. An advance queues
+ * each once, right away, so the sandbox sees their effect now instead of within the hour: invoices past their
+ * due date turn overdue, quotes past their validity expire, documents whose send date came go out, unused SEPA
+ * mandates lapse. (The billing and dunning runs are started in the advance itself, as their ids are answered.)
+ */
+const SWEEPS_ON_ADVANCE = [
+  'invoices_mark_overdue',
+  'quotes_expire',
+  'documents_send_due',
+  'sepa_mandates_expire',
+] as const;
 
 const MAX_DAYS = 3660;
 const MAX_MONTHS = 120;
@@ -115,10 +132,13 @@ export async function advance(ctx: Ctx, input: AdvanceInput): Promise<AdvanceRes
       });
     }
     await tx.db('organizations').where('id', tx.organizationId).update({ clock_time: next });
-    const billingRunIds = await billingRuns.startScheduled(tx.db, fixedClock(next), {
-      organizationId: tx.organizationId,
-      at: next,
-    });
-    return { ...describe(next, org.timezone, true), billingRunIds };
+    const at = { organizationId: tx.organizationId, at: next };
+    const billingRunIds = await billingRuns.startScheduled(tx.db, fixedClock(next), at);
+    const dunningRunIds = await dunning.startScheduled(tx.db, fixedClock(next), at);
+    await jobs.enqueueMany(
+      tx,
+      SWEEPS_ON_ADVANCE.map((task) => ({ task, payload: {}, jobKey: `${task}:test_clock_advance` })),
+    );
+    return { ...describe(next, org.timezone, true), billingRunIds, dunningRunIds };
   });
 }

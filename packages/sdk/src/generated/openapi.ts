@@ -3638,6 +3638,8 @@ export interface components {
             frozen: boolean;
             /** @description The daily billing run started for the new date */
             billingRunIds: string[];
+            /** @description The daily dunning run started for the new date (the overdue, quote-expiry, send-date and mandate sweeps are queued at once too) */
+            dunningRunIds: string[];
         };
         /** @description Exactly one of `to`, `days` or `months`. The clock only moves forward. */
         TestClockAdvance: {

@@ -20,6 +20,10 @@ export const TestClockAdvanceResultSchema = Type.Object(
     billingRunIds: Type.Array(Type.String(), {
       description: 'The daily billing run started for the new date',
     }),
+    dunningRunIds: Type.Array(Type.String(), {
+      description:
+        'The daily dunning run started for the new date (the overdue, quote-expiry, send-date and mandate sweeps are queued at once too)',
+    }),
   },
   { $id: 'TestClockAdvanceResult' },
 );
