@@ -38,6 +38,10 @@ import {
  * (issue 5, item 9), each read against a raw baseline measured in the same run on the same processes:
  * PDFKit writing the same text with the same embedded font but none of our layout, and xmlbuilder2
  * serialising the e-invoice library's object tree alone. See BENCHMARKS.md ("documents").
+ *
+ * The jobs are queued as a finalizing billing run queues them (`jobs.renderJobs`: batch jobs of
+ * `jobs.RENDER_BATCH_SIZE` documents); a diagnostic row renders the XMLs again with one job per document,
+ * as a single finalize queues it, to show what the batching is worth on the same machine in the same run.
  */
 
 // Targets of issue 5, item 9 (2 cores).
@@ -49,6 +53,7 @@ const USAGE = `usage: npm run bench -- documents [--invoices N] [--workers N] [-
   --invoices N      finalized invoices to render (default 1000), 2–4 lines each, 3 buyers
   --workers N       worker processes (default 2: one per core; rendering is CPU work in JavaScript)
   --concurrency N   jobs each worker process runs at once (default 2: one renders while one waits on SQL)
+  --no-per-document skip the diagnostic row (XMLs again, one job per document as a single finalize queues)
   --cpu-prof        record a CPU profile of the first worker process in each phase and summarise it`;
 
 const ISSUED_AT = '2026-11-27T09:30:00Z';
@@ -172,7 +177,7 @@ async function seed(db: Db, count: number): Promise<{ ctx: Ctx; ids: string[] }>
       }
     }),
   );
-  // finalize queued a render job per invoice; the benchmark queues its own, phase by phase
+  // finalize queued a render job per invoice; the benchmark queues its own, phase by phase, as billing runs do
   await db.raw(
     `DELETE FROM graphile_worker._private_jobs WHERE task_id IN
        (SELECT id FROM graphile_worker._private_tasks WHERE identifier = 'documents_render')`,
@@ -281,7 +286,11 @@ async function countFiles(db: Db, kinds: string[]): Promise<number> {
   return Number(n);
 }
 
-/** Queues one render job per invoice for `kinds` and waits until the worker processes have stored them all. */
+/**
+ * Queues the render jobs for `kinds` and waits until the worker processes have stored them all: `batch` as a
+ * finalizing billing run queues them (`jobs.renderJobs`, the production path for many invoices), `single` one
+ * job per invoice as a single finalize (or cancel) queues it.
+ */
 async function measureWorker(
   db: Db,
   ctx: Ctx,
@@ -289,27 +298,29 @@ async function measureWorker(
   kinds: ('pdf' | 'xrechnung-cii' | 'xrechnung-ubl')[],
   workers: Started<null>[],
   cpu: () => number | null,
-): Promise<{ seconds: number; files: number; postgresCpu: number | null; workerCpu: number }> {
+  queued: 'batch' | 'single' = 'batch',
+): Promise<{ seconds: number; files: number; postgresCpu: number | null; workerCpu: number; jobs: number }> {
   const expected = ids.length * kinds.length;
   const workerCpu = async () => {
     let total = 0;
     for (const w of workers) total += (await w.cpu!()).server ?? 0;
     return total;
   };
+  // files stored before (the warm-up's) do not count towards this phase
+  const before = await countFiles(db, kinds);
   const w0 = await workerCpu();
   const pg0 = cpu();
   const started = performance.now();
-  await db.transaction((trx) =>
-    jobs.enqueueMany(
-      { db: trx },
-      ids.map((documentId) => ({
-        task: 'documents_render' as const,
-        payload: { organizationId: ctx.organizationId, documentId, kinds },
-      })),
-    ),
-  );
+  const specs =
+    queued === 'batch'
+      ? jobs.renderJobs(ctx.organizationId, ids, { kinds })
+      : ids.map((documentId) => ({
+          task: 'documents_render' as const,
+          payload: { organizationId: ctx.organizationId, documentId, kinds },
+        }));
+  await db.transaction((trx) => jobs.enqueueMany({ db: trx }, specs));
   for (;;) {
-    const files = await countFiles(db, kinds);
+    const files = (await countFiles(db, kinds)) - before;
     if (files >= expected) break;
     const failed = await db.raw(
       `SELECT count(*)::int AS n FROM graphile_worker._private_jobs WHERE last_error IS NOT NULL`,
@@ -325,6 +336,7 @@ async function measureWorker(
     files: expected,
     postgresCpu: pg0 !== null && pg1 !== null ? pg1 - pg0 : null,
     workerCpu: (await workerCpu()) - w0,
+    jobs: specs.length,
   };
 }
 
@@ -360,6 +372,7 @@ export async function run(args: string[]): Promise<boolean> {
       invoices: { type: 'string', default: '1000' },
       workers: { type: 'string', default: '2' },
       concurrency: { type: 'string', default: '2' },
+      'no-per-document': { type: 'boolean', default: false },
       'cpu-prof': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
@@ -395,7 +408,8 @@ export async function run(args: string[]): Promise<boolean> {
         await inChildProcess<null>(import.meta.url, 'startRenderWorker', { url: database.url, concurrency }),
       );
     }
-    // warm-up: the first job of each process loads fonts and compiles the e-invoice schemas
+    // warm-up: the first job of each process loads fonts and compiles the e-invoice schemas (one job per
+    // invoice, so every process gets one)
     await measureWorker(
       database.db,
       ctx,
@@ -403,6 +417,7 @@ export async function run(args: string[]): Promise<boolean> {
       ['pdf', 'xrechnung-cii', 'xrechnung-ubl'],
       started,
       database.cpuSeconds,
+      'single',
     );
     const rest = ids.slice(processes * 2);
 
@@ -423,6 +438,26 @@ export async function run(args: string[]): Promise<boolean> {
     const xml = await profiled('xml', () =>
       measureWorker(database.db, ctx, rest, ['xrechnung-cii', 'xrechnung-ubl'], started, database.cpuSeconds),
     );
+    let xmlSingle: typeof xml | null = null;
+    if (!values['no-per-document']) {
+      log('rendering XRechnung CII and UBL again, one job per invoice (diagnostic)…');
+      // a scratch database: the stored XMLs are removed (append-only guard switched off) to render them again
+      await database.db.transaction(async (trx) => {
+        await trx.raw('ALTER TABLE document_files DISABLE TRIGGER document_files_guard');
+        await trx.raw(`DELETE FROM document_files WHERE kind IN ('xrechnung-cii', 'xrechnung-ubl')`);
+        await trx.raw('ALTER TABLE document_files ENABLE TRIGGER document_files_guard');
+      });
+      await database.db.raw('VACUUM ANALYZE document_files');
+      xmlSingle = await measureWorker(
+        database.db,
+        ctx,
+        rest,
+        ['xrechnung-cii', 'xrechnung-ubl'],
+        started,
+        database.cpuSeconds,
+        'single',
+      );
+    }
     for (const s of started.splice(0)) await s.stop();
 
     log('baselines…');
@@ -437,6 +472,7 @@ export async function run(args: string[]): Promise<boolean> {
       ((m.workerCpu + (m.postgresCpu ?? 0)) * 1000) / m.files;
     const row = (title: string, m: typeof pdf, rate: number, raw: typeof rawPdfs) => [
       title,
+      formatInt(m.jobs),
       formatInt(m.files),
       m.seconds.toFixed(2),
       rate.toFixed(1),
@@ -449,6 +485,7 @@ export async function run(args: string[]): Promise<boolean> {
     const table = markdownTable(
       [
         'what',
+        'jobs',
         'files',
         'seconds',
         'files/s',
@@ -461,6 +498,16 @@ export async function run(args: string[]): Promise<boolean> {
       [
         row('PDF (worker task: load, render, store, hash)', pdf, pdfRate, rawPdfs),
         row('XRechnung CII + UBL (worker task)', xml, xmlRate, rawXmls),
+        ...(xmlSingle
+          ? [
+              row(
+                'diagnostic: XRechnung CII + UBL, one job per invoice',
+                xmlSingle,
+                xmlSingle.files / xmlSingle.seconds,
+                rawXmls,
+              ),
+            ]
+          : []),
       ],
     );
     const targets: Target[] = [
@@ -469,7 +516,7 @@ export async function run(args: string[]): Promise<boolean> {
     ];
     console.log(`\n## documents — ${new Date().toISOString().slice(0, 10)}\n\n${machineDescription()}\n`);
     console.log(
-      `${formatInt(rest.length)} finalized invoices (2–4 lines, three buyers: DE, AT reverse charge, IE), ${processes} worker processes × concurrency ${concurrency}.`,
+      `${formatInt(rest.length)} finalized invoices (2–4 lines, three buyers: DE, AT reverse charge, IE), ${processes} worker processes × concurrency ${concurrency}; jobs queued as a billing run queues them (batch jobs of ${jobs.RENDER_BATCH_SIZE} invoices).`,
     );
     console.log(
       'Baselines, in as many processes: PDFKit writing the same text (same font, embedded) without our layout; xmlbuilder2 serialising the e-invoice library’s object tree alone.\n',

@@ -78,13 +78,26 @@ export function createTaskList(db: Db, deps: TaskDeps): TaskList {
         }
       },
     ),
-    // after finalize: the PDF and e-invoices, stored with their SHA-256 (rendering needs no clock)
-    documents_render: defineTask('documents_render', db, async ({ organizationId, documentId, kinds }) => {
-      await documentService.renderStored(
-        systemContext(db, organizationId, clock, 'worker'),
-        documentId,
-        kinds,
+    // after finalize: the PDF and e-invoices, stored with their SHA-256 (rendering needs no clock). A billing
+    // run queues graphile-worker batch jobs (an array payload): one result per entry goes back, so the worker
+    // retries only the documents that failed (their entries alone make up the retry's payload).
+    documents_render: defineTask('documents_render', db, async (payload) => {
+      const outcomes = await documentService.renderBatch(
+        db,
+        clock,
+        Array.isArray(payload) ? payload : [payload],
       );
+      if (!Array.isArray(payload)) {
+        const [outcome] = outcomes;
+        if (outcome && 'error' in outcome) throw outcome.error;
+        return;
+      }
+      return outcomes.map((outcome) => {
+        if (!('error' in outcome)) return Promise.resolve(outcome.stored);
+        const failure = Promise.reject(outcome.error);
+        failure.catch(() => {}); // handled: graphile-worker reads it with Promise.allSettled
+        return failure;
+      });
     }),
     // one e-mail of a document; a transient SMTP failure throws, so graphile-worker retries with back-off
     documents_send: defineTask('documents_send', db, async ({ organizationId, sendId }, helpers) => {

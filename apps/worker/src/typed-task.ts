@@ -6,12 +6,13 @@ import type { JobHelpers, Task } from 'graphile-worker';
  * Wraps a task executor with the check at the door: the payload is validated against the task's TypeBox
  * schema (packages/domain/src/jobs.ts) before any work. A payload that does not fit can never succeed, so
  * instead of 25 retries over days it is a permanent failure — logged, recorded in `job_failures` for an
- * operator, and taken off the queue (graphile-worker's advice: keep the jobs table small).
+ * operator, and taken off the queue (graphile-worker's advice: keep the jobs table small). The executor's
+ * result is passed through (a batch job's one promise per entry).
  */
 export function defineTask<K extends jobs.TaskName>(
   name: K,
   db: Db,
-  work: (payload: jobs.TaskPayloads[K], helpers: JobHelpers) => Promise<void>,
+  work: (payload: jobs.TaskPayloads[K], helpers: JobHelpers) => Promise<void | Promise<unknown>[]>,
 ): Task<K> {
   return async (payload, helpers) => {
     let checked: jobs.TaskPayloads[K];
@@ -34,6 +35,7 @@ export function defineTask<K extends jobs.TaskName>(
       });
       return;
     }
-    await work(checked, helpers);
+    // a batch job's executor answers one promise per entry: graphile-worker retries the failed entries alone
+    return work(checked, helpers);
   };
 }

@@ -17,6 +17,40 @@ const CronPayload = Type.Object({
   _cron: Type.Optional(Type.Object({ ts: Type.String(), backfilled: Type.Optional(Type.Boolean()) })),
 });
 
+const RenderRequest = Type.Object(
+  {
+    organizationId: Id('org'),
+    documentId: Id('doc'),
+    kinds: Type.Optional(
+      Type.Array(
+        Type.Union([
+          Type.Literal('pdf'),
+          Type.Literal('xrechnung-cii'),
+          Type.Literal('xrechnung-ubl'),
+          Type.Literal('zugferd'),
+        ]),
+        { minItems: 1, maxItems: 4 },
+      ),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+/** One document of a `documents_render` job. */
+export type RenderRequestPayload = Static<typeof RenderRequest>;
+
+/**
+ * Documents per `documents_render` job queued in bulk. 25 keeps a job of PDFs under a second of rendering
+ * (~30 ms each) and a 500-invoice billing batch spread over 20 jobs, so every worker slot gets work, while
+ * the per-job cost (fetch, completion, load, store and its commit) is shared by 25 documents.
+ */
+export const RENDER_BATCH_SIZE = 25;
+/**
+ * What the payload check accepts: above `RENDER_BATCH_SIZE`, because graphile-worker concatenates the array
+ * payloads of two pending jobs that share a job key (none of ours do; the check must not fail such a merge).
+ */
+const RENDER_BATCH_SIZE_LIMIT = 1000;
+
 export const TASK_PAYLOADS = {
   /** Turn an organisation's events that are not yet fanned out into webhook deliveries. */
   webhooks_fan_out: Type.Object({ organizationId: Id('org') }, { additionalProperties: false }),
@@ -41,30 +75,17 @@ export const TASK_PAYLOADS = {
   /** Cron: start each organisation's daily billing run for its clock's date. */
   billing_runs_daily: CronPayload,
   /**
-   * Render and store an issued document's files (documents/service.renderStored): by default the PDF and each
-   * XRechnung it qualifies for; `kinds` narrows it (re-rendering one kind, the benchmark).
+   * Render and store issued documents' files (documents/service.renderBatch): by default the PDF and each
+   * XRechnung the document qualifies for; `kinds` narrows it (re-rendering one kind, the benchmark). One
+   * document (what finalize and cancel queue) or a graphile-worker batch job of up to `RENDER_BATCH_SIZE`
+   * (what billing runs queue, see `renderJobs`): the batch is loaded and stored with one statement each, and
+   * a document that fails is retried alone (the task returns one result per entry; graphile-worker keeps only
+   * the failed entries in the payload of the retry).
    */
-  documents_render: Type.Object(
-    {
-      organizationId: Id('org'),
-      documentId: Id('doc'),
-      kinds: Type.Optional(
-        Type.Array(
-          Type.Union([
-            Type.Literal('pdf'),
-            Type.Literal('xrechnung-cii'),
-            Type.Literal('xrechnung-ubl'),
-            Type.Literal('zugferd'),
-          ]),
-          {
-            minItems: 1,
-            maxItems: 4,
-          },
-        ),
-      ),
-    },
-    { additionalProperties: false },
-  ),
+  documents_render: Type.Union([
+    RenderRequest,
+    Type.Array(RenderRequest, { minItems: 1, maxItems: RENDER_BATCH_SIZE_LIMIT }),
+  ]),
   /** Recompute an organisation's MRR entries and monthly sums from its contracts (reports.rebuild). */
   reports_mrr_rebuild: Type.Object({ organizationId: Id('org') }, { additionalProperties: false }),
   /** Cron: mark open quotes past their validity as expired. */
@@ -199,6 +220,31 @@ export async function enqueueMany(tx: DbHolder, specs: JobSpec[]): Promise<void>
        array(SELECT json_populate_recordset(null::graphile_worker.job_spec, ?::json)))`,
     [JSON.stringify(rows)],
   );
+}
+
+/**
+ * The `documents_render` jobs for many issued documents of one organisation: batch jobs of up to
+ * `RENDER_BATCH_SIZE` documents, in the given order, without a job key. A key would add nothing — the jobs
+ * are added in the transaction that issues the documents, so a retried transaction never adds them twice —
+ * and it would cost safety: re-adding a key whose job is running takes that job's retries away.
+ */
+export function renderJobs(
+  organizationId: string,
+  documentIds: readonly string[],
+  options: { kinds?: RenderRequestPayload['kinds'] } = {},
+): JobSpec<'documents_render'>[] {
+  const specs: JobSpec<'documents_render'>[] = [];
+  for (let i = 0; i < documentIds.length; i += RENDER_BATCH_SIZE) {
+    specs.push({
+      task: 'documents_render',
+      payload: documentIds.slice(i, i + RENDER_BATCH_SIZE).map((documentId) => ({
+        organizationId,
+        documentId,
+        ...(options.kinds ? { kinds: options.kinds } : {}),
+      })),
+    });
+  }
+  return specs;
 }
 
 const addedIn = new WeakMap<object, Set<string>>();

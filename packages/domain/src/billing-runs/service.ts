@@ -787,14 +787,15 @@ async function writeInvoices(
       `UPDATE documents SET status = 'finalized' WHERE organization_id = ? AND id = ANY(?::text[])`,
       [tx.organizationId, invoices.map((i) => i.id)],
     );
-    // as after a single finalize: the worker renders and stores each invoice's PDF and e-invoices
+    // as after a single finalize the worker renders and stores each invoice's PDF and e-invoices, here in batch
+    // jobs of jobs.RENDER_BATCH_SIZE invoices (one load, one store and one commit per batch; a failing invoice
+    // is retried alone)
     await jobs.enqueueMany(
       tx,
-      invoices.map((i) => ({
-        task: 'documents_render' as const,
-        payload: { organizationId: tx.organizationId, documentId: i.id },
-        jobKey: `documents_render:${i.id}`,
-      })),
+      jobs.renderJobs(
+        tx.organizationId,
+        invoices.map((i) => i.id),
+      ),
     );
   }
   await repo.insertInvoiceEvents(

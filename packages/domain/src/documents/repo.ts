@@ -505,31 +505,70 @@ export async function storeFiles(
   files: readonly StoredFile[],
   now: Date,
 ): Promise<void> {
+  await storeFilesOfMany(ctx, [{ documentId, files }], now);
+}
+
+/**
+ * `storeFiles` for many documents in ONE statement: the files of a whole render batch, and the hashes on each
+ * document, commit together (one commit, one WAL flush, for the batch).
+ */
+export async function storeFilesOfMany(
+  ctx: Ctx,
+  documents: readonly { documentId: string; files: readonly StoredFile[] }[],
+  now: Date,
+): Promise<void> {
+  const files = documents.flatMap((d) => d.files.map((f) => ({ documentId: d.documentId, file: f })));
   if (files.length === 0) return;
   const values = files.map(() => '(?::text, ?::text, ?::text, ?::bytea, ?::text, ?::timestamptz)').join(', ');
-  const bindings: Knex.RawBinding[] = files.flatMap((f) => [
+  const bindings: Knex.RawBinding[] = files.flatMap(({ documentId, file }) => [
     ctx.organizationId,
     documentId,
-    f.kind,
-    f.content,
-    f.sha256,
+    file.kind,
+    file.content,
+    file.sha256,
     now,
   ]);
   const insert = `INSERT INTO document_files (organization_id, document_id, kind, content, sha256, created_at)
     VALUES ${values} ON CONFLICT (organization_id, document_id, kind) DO NOTHING`;
-  const pdf = files.find((f) => f.kind === 'pdf');
-  const cii = files.find((f) => f.kind === 'xrechnung-cii');
-  if (!pdf && !cii) {
+  const hashes = documents.flatMap((d) => {
+    const pdf = d.files.find((f) => f.kind === 'pdf');
+    const cii = d.files.find((f) => f.kind === 'xrechnung-cii');
+    return pdf || cii ? [{ id: d.documentId, pdf: pdf?.sha256 ?? null, cii: cii?.sha256 ?? null }] : [];
+  });
+  if (hashes.length === 0) {
     await ctx.db.raw(insert, bindings);
     return;
   }
   // a data-modifying WITH always runs to completion, whether or not the UPDATE reads it
   await ctx.db.raw(
     `WITH stored AS (${insert})
-     UPDATE documents SET pdf_sha256 = coalesce(pdf_sha256, ?), xml_sha256 = coalesce(xml_sha256, ?)
-      WHERE organization_id = ? AND id = ?`,
-    [...bindings, pdf?.sha256 ?? null, cii?.sha256 ?? null, ctx.organizationId, documentId],
+     UPDATE documents d SET pdf_sha256 = coalesce(d.pdf_sha256, h.pdf), xml_sha256 = coalesce(d.xml_sha256, h.cii)
+       FROM (VALUES ${hashes.map(() => '(?::text, ?::text, ?::text)').join(', ')}) AS h (id, pdf, cii)
+      WHERE d.organization_id = ? AND d.id = h.id`,
+    [...bindings, ...hashes.flatMap((h) => [h.id, h.pdf, h.cii]), ctx.organizationId],
   );
+}
+
+/** The stored files of one kind of many documents, in one statement (the PDFs a ZUGFeRD file embeds). */
+export async function filesOf(
+  ctx: Ctx,
+  documentIds: readonly string[],
+  kind: StoredFileKind,
+): Promise<Map<string, StoredFile>> {
+  if (documentIds.length === 0) return new Map();
+  const rows: (StoredFile & { document_id: string })[] = await scoped(ctx, 'document_files')
+    .whereIn('document_id', [...documentIds])
+    .where('kind', kind)
+    .select('document_id', 'kind', 'content', 'sha256');
+  return new Map(rows.map(({ document_id, ...file }) => [document_id, file]));
+}
+
+/** What rendering an issued document needs (`loadForRender`). */
+export interface RenderSource {
+  row: DocumentRow;
+  lines: LineRow[];
+  preceding: { number: string; issueDate: string } | null;
+  stored: Set<StoredFileKind>;
 }
 
 /**
@@ -537,15 +576,17 @@ export async function storeFiles(
  * as their exact text, as the column parser gives them elsewhere — rendering must see the same data on every
  * path), the number and date of the document it refers to, and the kinds of file already stored.
  */
-export async function loadForRender(
+export async function loadForRender(ctx: Ctx, id: string): Promise<RenderSource | null> {
+  return (await loadForRenderMany(ctx, [id])).get(id) ?? null;
+}
+
+/** `loadForRender` for a whole render batch in ONE statement; ids not found (or another tenant's) are absent. */
+export async function loadForRenderMany(
   ctx: Ctx,
-  id: string,
-): Promise<{
-  row: DocumentRow;
-  lines: LineRow[];
-  preceding: { number: string; issueDate: string } | null;
-  stored: Set<StoredFileKind>;
-} | null> {
+  ids: readonly string[],
+): Promise<Map<string, RenderSource>> {
+  const out = new Map<string, RenderSource>();
+  if (ids.length === 0) return out;
   const result = await ctx.db.raw<{
     rows: (DocumentRow & {
       lines_json: LineRow[];
@@ -569,19 +610,20 @@ export async function loadForRender(
        p.number AS preceding_number, p.issue_date AS preceding_issue_date
      FROM documents d
      LEFT JOIN documents p ON p.organization_id = d.organization_id AND p.id = d.preceding_document_id
-     WHERE d.organization_id = ? AND d.id = ?`,
-    [ctx.organizationId, id],
+     WHERE d.organization_id = ? AND d.id = ANY(?::text[])`,
+    [ctx.organizationId, [...ids]],
   );
-  const found = result.rows[0];
-  if (!found) return null;
-  const { lines_json, stored_kinds, preceding_number, preceding_issue_date, ...row } = found;
-  return {
-    row: row as DocumentRow,
-    lines: lines_json,
-    preceding:
-      preceding_number && preceding_issue_date
-        ? { number: preceding_number, issueDate: preceding_issue_date }
-        : null,
-    stored: new Set(stored_kinds),
-  };
+  for (const found of result.rows) {
+    const { lines_json, stored_kinds, preceding_number, preceding_issue_date, ...row } = found;
+    out.set(row.id, {
+      row: row as DocumentRow,
+      lines: lines_json,
+      preceding:
+        preceding_number && preceding_issue_date
+          ? { number: preceding_number, issueDate: preceding_issue_date }
+          : null,
+      stored: new Set(stored_kinds),
+    });
+  }
+  return out;
 }

@@ -1359,42 +1359,167 @@ export async function issuedData(ctx: Ctx, id: string): Promise<DocumentData> {
 /** What the worker renders after finalize: the PDF, and each XRechnung the document qualifies for. */
 export const DEFAULT_RENDER_KINDS: readonly FileKind[] = ['pdf', 'xrechnung-cii', 'xrechnung-ubl'];
 
+/** One document of a render job: its id and, when narrowed, the kinds to render (else `DEFAULT_RENDER_KINDS`). */
+export interface RenderRequest {
+  documentId: string;
+  kinds?: readonly FileKind[];
+}
+
+/** What became of one document of a render batch: the kinds stored now, or why it failed. */
+export type RenderOutcome =
+  | { documentId: string; stored: FileKind[] }
+  | { documentId: string; error: unknown };
+
 /**
- * The `documents_render` task: renders and stores the files of an issued document that are not stored yet.
- * Rendering happens outside any transaction (no lock is held for it); the files are written in one statement.
- * An e-invoice the document cannot be (a quote, or a rule it breaks) is skipped: asking the API for it later
- * answers 422 with the rules. Returns the kinds stored now.
+ * Renders and stores the files of an issued document that are not stored yet (the `documents_render` task
+ * with one document, and what `renderBatch` does per document). Returns the kinds stored now; a failure throws.
  */
 export async function renderStored(
   ctx: Ctx,
   id: string,
   kinds: readonly FileKind[] = DEFAULT_RENDER_KINDS,
 ): Promise<FileKind[]> {
-  // one round trip for the document, its lines and what is stored already: this is the worker's hot path
-  const loaded = await repo.loadForRender(ctx, id);
-  if (!loaded || loaded.row.status === 'draft') return [];
-  const { row, lines, preceding, stored } = loaded;
-  const wanted = kinds.filter(
-    (kind) => !stored.has(kind) && (kind === 'pdf' || (row.type !== 'quote' && row.type !== 'pro_forma')),
+  const [outcome] = await renderStoredMany(ctx, [{ documentId: id, kinds }]);
+  if ('error' in outcome!) throw outcome.error;
+  return outcome!.stored;
+}
+
+/**
+ * The `documents_render` task: renders and stores the files of many issued documents of one organisation that
+ * are not stored yet. ONE statement loads the batch (documents, lines, preceding documents, stored kinds), ONE
+ * statement stores every file and hash — so the batch costs one commit, not one per document. Rendering happens
+ * outside any transaction (no lock is held for it). An e-invoice a document cannot be (a quote, or a rule it
+ * breaks) is skipped: asking the API for it later answers 422 with the rules. Drafts and unknown ids have
+ * nothing to render.
+ *
+ * A document that fails does not stop the others: its outcome carries the error and nothing of it is stored,
+ * the others are (the task hands the outcomes to graphile-worker, which retries the failed ones alone). If the
+ * batch's store statement fails, each document is stored by itself, so a bad one cannot fail the rest. Only a
+ * failing load throws (nothing stored; the whole job is retried — stored files are skipped on every re-run).
+ */
+export async function renderStoredMany(
+  ctx: Ctx,
+  requests: readonly RenderRequest[],
+): Promise<RenderOutcome[]> {
+  // the kinds wanted per document (a document named twice, e.g. in merged payloads, is rendered once)
+  const wantedKinds = new Map<string, Set<FileKind>>();
+  for (const request of requests) {
+    const set = wantedKinds.get(request.documentId) ?? new Set<FileKind>();
+    for (const kind of request.kinds ?? DEFAULT_RENDER_KINDS) set.add(kind);
+    wantedKinds.set(request.documentId, set);
+  }
+  const loaded = await repo.loadForRenderMany(ctx, [...wantedKinds.keys()]);
+
+  const todo: { source: repo.RenderSource; kinds: FileKind[] }[] = [];
+  for (const [id, kinds] of wantedKinds) {
+    const source = loaded.get(id);
+    if (!source || source.row.status === 'draft') continue;
+    const { row, stored } = source;
+    // in the fixed order of FileKind so the PDF is rendered before a ZUGFeRD file that embeds it
+    const wanted = (['pdf', 'xrechnung-cii', 'xrechnung-ubl', 'zugferd'] as const).filter(
+      (kind) =>
+        kinds.has(kind) &&
+        !stored.has(kind) &&
+        (kind === 'pdf' || (row.type !== 'quote' && row.type !== 'pro_forma')),
+    );
+    if (wanted.length > 0) todo.push({ source, kinds: wanted });
+  }
+  // ZUGFeRD embeds the stored PDF: one statement for the PDFs of every document that needs one not rendered now
+  const storedPdfs = await repo.filesOf(
+    ctx,
+    todo
+      .filter(
+        ({ source, kinds }) =>
+          kinds.includes('zugferd') && !kinds.includes('pdf') && source.stored.has('pdf'),
+      )
+      .map(({ source }) => source.row.id),
+    'pdf',
   );
-  if (wanted.length === 0) return [];
-  const data = repo.toDocumentData(row, lines, preceding);
-  const files: repo.StoredFile[] = [];
-  let pdf: Buffer | undefined;
-  for (const kind of wanted) {
+
+  const failed = new Map<string, unknown>();
+  const rendered: { documentId: string; files: repo.StoredFile[] }[] = [];
+  for (const { source, kinds } of todo) {
+    const id = source.row.id;
     try {
-      if (kind === 'zugferd')
-        pdf ??=
-          files.find((f) => f.kind === 'pdf')?.content ?? (await repo.findFile(ctx, id, 'pdf'))?.content;
-      files.push(await renderFile(data, kind, kind === 'zugferd' ? pdf : undefined));
+      const data = repo.toDocumentData(source.row, source.lines, source.preceding);
+      const files: repo.StoredFile[] = [];
+      for (const kind of kinds) {
+        const pdf =
+          kind === 'zugferd'
+            ? (files.find((f) => f.kind === 'pdf')?.content ?? storedPdfs.get(id)?.content)
+            : undefined;
+        try {
+          files.push(await renderFile(data, kind, pdf));
+        } catch (error) {
+          if (error instanceof DomainError && error.kind === 'unprocessable') continue;
+          throw error;
+        }
+      }
+      if (files.length > 0) rendered.push({ documentId: id, files });
     } catch (error) {
-      if (error instanceof DomainError && error.kind === 'unprocessable') continue;
-      throw error;
+      // this document alone: nothing of it is stored, the others go on
+      failed.set(id, error);
     }
   }
-  // one statement: atomic without a transaction of its own
-  await repo.storeFiles(ctx, id, files, ctx.clock.now());
-  return files.map((f) => f.kind);
+
+  const now = ctx.clock.now();
+  try {
+    // one statement: atomic without a transaction of its own, one commit for the batch
+    await repo.storeFilesOfMany(ctx, rendered, now);
+  } catch (error) {
+    if (rendered.length <= 1) {
+      for (const { documentId } of rendered) failed.set(documentId, error);
+    } else {
+      // the batch statement failed as a whole: store each document by itself, so only a bad one fails
+      for (const one of rendered) {
+        try {
+          await repo.storeFilesOfMany(ctx, [one], now);
+        } catch (oneError) {
+          failed.set(one.documentId, oneError);
+        }
+      }
+    }
+  }
+
+  const storedNow = new Map(rendered.map((r) => [r.documentId, r.files.map((f) => f.kind)]));
+  return requests.map(({ documentId, kinds }) => {
+    if (failed.has(documentId)) return { documentId, error: failed.get(documentId) };
+    const wanted = new Set(kinds ?? DEFAULT_RENDER_KINDS);
+    return { documentId, stored: (storedNow.get(documentId) ?? []).filter((kind) => wanted.has(kind)) };
+  });
+}
+
+/**
+ * The `documents_render` job of any size: its documents grouped by organisation, each group rendered and stored
+ * by `renderStoredMany` (rendering needs no clock; the files' `created_at` is the worker's clock). Outcomes in
+ * the order of `requests`.
+ */
+export async function renderBatch(
+  db: Db,
+  clock: Clock,
+  requests: readonly (RenderRequest & { organizationId: string })[],
+): Promise<RenderOutcome[]> {
+  const outcomes: RenderOutcome[] = new Array(requests.length);
+  const byOrganization = new Map<string, number[]>();
+  for (const [i, request] of requests.entries()) {
+    const indexes = byOrganization.get(request.organizationId) ?? [];
+    indexes.push(i);
+    byOrganization.set(request.organizationId, indexes);
+  }
+  for (const [organizationId, indexes] of byOrganization) {
+    const ctx = systemContext(db, organizationId, clock, 'worker');
+    try {
+      const results = await renderStoredMany(
+        ctx,
+        indexes.map((i) => requests[i]!),
+      );
+      for (const [j, i] of indexes.entries()) outcomes[i] = results[j]!;
+    } catch (error) {
+      // the load failed: every document of this organisation is retried, the other organisations' stand
+      for (const i of indexes) outcomes[i] = { documentId: requests[i]!.documentId, error };
+    }
+  }
+  return outcomes;
 }
 
 export interface FileCheck {
