@@ -185,6 +185,42 @@ describe('contacts import: bad rows', () => {
     expect(note.body).toMatchObject({ lastName: 'Good Two', notes: 'a note\nover two lines' });
   });
 
+  it('imports collectiveInvoicing and eInvoiceFormat, naming a bad value of either in the row report', async () => {
+    const tenant = await t.tenant('Billing flags GmbH');
+    const csv = [
+      'kind,companyName,collectiveInvoicing,eInvoiceFormat',
+      'company,Sammel GmbH,TRUE,zugferd',
+      'company,Vielleicht GmbH,vielleicht,pdf',
+      'company,Plain GmbH,,',
+    ].join('\n');
+    const res = await importCsv(csv, tenant);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ imported: 2, failed: 1 });
+    expect(res.body.errors).toEqual([
+      {
+        row: 2,
+        line: 3,
+        errors: [
+          expect.objectContaining({ path: 'collectiveInvoicing', code: 'value_not_allowed' }),
+          expect.objectContaining({ path: 'eInvoiceFormat', code: 'value_not_allowed' }),
+        ],
+      },
+    ]);
+    const [sammel, plain] = await Promise.all(
+      res.body.contactIds.map((id: string) => t.api({ method: 'GET', url: `/v1/contacts/${id}` }, tenant)),
+    );
+    expect(sammel!.body).toMatchObject({
+      companyName: 'Sammel GmbH',
+      collectiveInvoicing: true,
+      eInvoiceFormat: 'zugferd',
+    });
+    expect(plain!.body).toMatchObject({
+      companyName: 'Plain GmbH',
+      collectiveInvoicing: false,
+      eInvoiceFormat: null,
+    });
+  });
+
   it('refuses rows that repeat an earlier row or a stored contact: customer number, source+externalId, mandate', async () => {
     const tenant = await t.tenant('Duplicates GmbH');
     const stored = await t.api(
@@ -320,6 +356,8 @@ describe('contacts export', () => {
         externalId: 'ext-1',
         source: 'shopify',
         buyerReference: '04011000-12345-67',
+        collectiveInvoicing: true,
+        eInvoiceFormat: 'xrechnung-ubl',
       }),
       personInput({
         salutation: 'Frau',
@@ -347,7 +385,7 @@ describe('contacts export', () => {
     );
     const text = exported.text;
     expect(lines(text)[0]).toBe(
-      'kind,customerNumber,companyName,salutation,firstName,lastName,email,phone,vatId,taxNumber,buyerReference,language,currency,paymentTermsDays,preferredPaymentMethod,billingLine1,billingLine2,billingPostalCode,billingCity,billingRegion,billingCountry,iban,bic,accountHolder,mandateReference,mandateSignedDate,tags,groups,notes,externalId,source',
+      'kind,customerNumber,companyName,salutation,firstName,lastName,email,phone,vatId,taxNumber,buyerReference,language,currency,paymentTermsDays,preferredPaymentMethod,collectiveInvoicing,eInvoiceFormat,billingLine1,billingLine2,billingPostalCode,billingCity,billingRegion,billingCountry,iban,bic,accountHolder,mandateReference,mandateSignedDate,tags,groups,notes,externalId,source',
     );
     // formula injection guard: spreadsheets see text, not formulas
     expect(text).toContain(`"'=cmd|""/c calc""!A1\nsecond line"`);
@@ -368,8 +406,12 @@ describe('contacts export', () => {
       phones: [{ number: '+49 30 1234567' }],
       tags: ['vip', 'b2b'],
       sepaMandates: [{ reference: 'RT-1', signedDate: '2025-02-03' }],
+      collectiveInvoicing: true,
+      eInvoiceFormat: 'xrechnung-ubl',
     });
     expect(first.body.groupIds).toHaveLength(2);
+    const second = await t.api({ method: 'GET', url: `/v1/contacts/${imported.body.contactIds[1]}` }, target);
+    expect(second.body).toMatchObject({ collectiveInvoicing: false, eInvoiceFormat: null });
   });
 
   it('applies the list filters and can write semicolons', async () => {

@@ -1,9 +1,10 @@
 import type { Knex } from 'knex';
 
 /**
- * A hot read as a named prepared statement: PostgreSQL parses and plans it once per connection instead of
- * on every call (for the contact read that is most of the database's CPU per request). `text` uses `$1…`
- * placeholders. Inside a transaction the statement runs on the transaction's connection, unprepared.
+ * A hot statement as a named prepared statement: PostgreSQL parses and plans it once per connection instead
+ * of on every call (for the contact read that is most of the database's CPU per request). `text` uses `$1…`
+ * placeholders, any of them any number of times. Inside a transaction it runs on the transaction's connection
+ * (a knex transaction's client hands out that connection), so it sees and is part of the transaction.
  */
 export async function queryPrepared<T>(
   db: Knex | Knex.Transaction,
@@ -11,10 +12,6 @@ export async function queryPrepared<T>(
   text: string,
   values: unknown[],
 ): Promise<T[]> {
-  if (db.isTransaction) {
-    const result = await db.raw(text.replace(/\$(\d+)/g, '?'), values as Knex.RawBinding[]);
-    return result.rows as T[];
-  }
   const client = db.client as Knex.Client & {
     acquireConnection(): Promise<{ query: (config: object) => Promise<{ rows: T[] }> }>;
     releaseConnection(connection: unknown): Promise<void>;

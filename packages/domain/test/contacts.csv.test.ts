@@ -378,3 +378,78 @@ describe('contacts CSV: a contact becomes a row', () => {
     }
   });
 });
+
+describe('contacts CSV: collectiveInvoicing and eInvoiceFormat', () => {
+  const cellOf = (c: Contact, column: (typeof CONTACT_CSV_COLUMNS)[number]) =>
+    contactToRow(c, groups)[CONTACT_CSV_COLUMNS.indexOf(column)];
+
+  it('exports both columns: true/false and the format, empty for the PDF alone', async () => {
+    expect(cellOf(contact, 'collectiveInvoicing')).toBe('false');
+    expect(cellOf(contact, 'eInvoiceFormat')).toBe('');
+    const billed: Contact = { ...contact, collectiveInvoicing: true, eInvoiceFormat: 'xrechnung-cii' };
+    expect(cellOf(billed, 'collectiveInvoicing')).toBe('true');
+    expect(cellOf(billed, 'eInvoiceFormat')).toBe('xrechnung-cii');
+  });
+
+  it('round-trips both fields through a written and re-parsed file', async () => {
+    for (const [collectiveInvoicing, eInvoiceFormat] of [
+      [true, 'zugferd'],
+      [false, 'xrechnung-ubl'],
+      [true, null],
+    ] as const) {
+      const text = stringifyRows(
+        [contactToRow({ ...contact, collectiveInvoicing, eInvoiceFormat }, groups)],
+        {
+          header: true,
+        },
+      );
+      const [parsed] = await parseContactsCsv(text);
+      const { input, errors } = rowToInput(parsed!.cells);
+      expect(errors).toEqual([]);
+      expect(input.collectiveInvoicing).toBe(collectiveInvoicing);
+      // an empty cell means "not given": the create's default (null, the PDF alone) applies
+      expect(input.eInvoiceFormat).toBe(eInvoiceFormat ?? undefined);
+    }
+  });
+
+  it('reads the usual spellings of a yes/no cell and leaves an empty cell out', async () => {
+    for (const [cell, value] of [
+      ['TRUE', true],
+      ['False', false],
+      ['yes', true],
+      ['NO', false],
+      ['1', true],
+      ['0', false],
+    ] as const) {
+      expect(
+        rowToInput({ kind: 'person', lastName: 'A', collectiveInvoicing: cell }).input.collectiveInvoicing,
+      ).toBe(value);
+    }
+    const { input } = rowToInput({
+      kind: 'person',
+      lastName: 'A',
+      collectiveInvoicing: ' ',
+      eInvoiceFormat: '',
+    });
+    expect(input).not.toHaveProperty('collectiveInvoicing');
+    expect(input).not.toHaveProperty('eInvoiceFormat');
+  });
+
+  it('names a bad value of either column in the row errors', async () => {
+    const { errors } = rowToInput({
+      kind: 'person',
+      lastName: 'A',
+      collectiveInvoicing: 'vielleicht',
+      eInvoiceFormat: 'pdf',
+    });
+    expect(errors).toEqual([
+      {
+        path: 'collectiveInvoicing',
+        code: 'value_not_allowed',
+        message: expect.stringContaining("'vielleicht'"),
+      },
+      { path: 'eInvoiceFormat', code: 'value_not_allowed', message: expect.stringContaining("'pdf'") },
+    ]);
+    expect(errors[1]!.message).toContain('xrechnung-cii, xrechnung-ubl, zugferd');
+  });
+});

@@ -1,4 +1,4 @@
-import type { Db } from '@fakturo/db';
+import { type Db, queryPrepared } from '@fakturo/db';
 import type { Knex } from 'knex';
 import type { Ctx } from '../context';
 import { scoped } from '../context';
@@ -113,8 +113,15 @@ export async function recordMany(ctx: Ctx, inputs: readonly AuditRecordInput[]):
   if (inputs.length === 0) return;
   if (!ctx.db.isTransaction)
     throw new Error('audit entries are written inside the transaction of the change');
-  const createdAt = ctx.clock.now().toISOString();
-  const rows = inputs.map((input) => {
+  // one statement whatever the number of entries
+  const { cte, values, afterStatement } = recordManyStatement(ctx, inputs, 0);
+  await queryPrepared(ctx.db, 'audit_record_many', `WITH ${cte} SELECT 1`, values);
+  afterStatement();
+}
+
+/** The rows of `inputs` as `audit_log` stores them before sealing (an update keeps only its `changes`). */
+function entryRows(ctx: Ctx, inputs: readonly AuditRecordInput[]) {
+  return inputs.map((input) => {
     const changed = changes(input.before, input.after);
     return {
       id: newId('auditEntry'),
@@ -128,18 +135,6 @@ export async function recordMany(ctx: Ctx, inputs: readonly AuditRecordInput[]):
       request_id: ctx.requestId ?? null,
     };
   });
-  // one statement whatever the number of entries; jsonb_to_recordset parses the JSON text once (json_ →
-  // jsonb columns would parse each value twice)
-  await ctx.db.raw(
-    `INSERT INTO audit_log (organization_id, id, actor_type, actor_id, action, resource_type, resource_id,
-                            before, after, request_id, created_at)
-     SELECT ?::text, id, actor_type, actor_id, action, resource_type, resource_id, before, after, request_id,
-            ?::timestamptz
-       FROM jsonb_to_recordset(?::jsonb) AS r(id text, actor_type text, actor_id text, action text,
-            resource_type text, resource_id text, before jsonb, after jsonb, request_id text)`,
-    [ctx.organizationId, createdAt, JSON.stringify(rows)],
-  );
-  sealAfterCommit(ctx);
 }
 
 const SEAL_BATCH = 2000;
@@ -310,20 +305,7 @@ export function recordManyStatement(
   inputs: readonly AuditRecordInput[],
   offset: number,
 ): { cte: string; values: unknown[]; afterStatement: () => void } {
-  const rows = inputs.map((input) => {
-    const changed = changes(input.before, input.after);
-    return {
-      id: newId('auditEntry'),
-      actor_type: ctx.actor.type,
-      actor_id: ctx.actor.id,
-      action: input.action,
-      resource_type: input.resourceType,
-      resource_id: input.resourceId,
-      before: changed.before,
-      after: changed.after,
-      request_id: ctx.requestId ?? null,
-    };
-  });
+  const rows = entryRows(ctx, inputs);
   const p = (n: number) => `$${offset + n}`;
   return {
     cte: `audit_rows AS (

@@ -8,6 +8,8 @@
  * - The header names the columns (any order, any subset, case-insensitive); an unknown column is refused.
  * - An empty cell means "not given": defaults apply (language `de`, currency `EUR`, next customer number).
  * - `tags` and `groups` hold several values separated by `|` (not `;` or `,`, which may be the delimiter).
+ * - `collectiveInvoicing` is `true` or `false` (also `yes`/`no`, `1`/`0`, any case; export writes
+ *   `true`/`false`); `eInvoiceFormat` is `xrechnung-cii`, `xrechnung-ubl` or `zugferd` (empty: the PDF alone).
  *   `groups` names existing contact groups.
  * - The row is flattened: one e-mail (type billing), one phone (type work), one billing address, one bank
  *   account (`iban`, `bic`, `accountHolder`) and at most one SEPA mandate (`mandateReference`,
@@ -20,7 +22,13 @@
 import { type Options, parse } from 'csv-parse';
 import { stringify } from 'csv-stringify/sync';
 import { DomainError, type FieldError } from '../errors';
-import { CONTACT_KINDS, type Contact, type ContactInput, PAYMENT_METHODS } from './types';
+import {
+  CONTACT_EINVOICE_FORMATS,
+  CONTACT_KINDS,
+  type Contact,
+  type ContactInput,
+  PAYMENT_METHODS,
+} from './types';
 
 export const CONTACT_CSV_COLUMNS = [
   'kind',
@@ -38,6 +46,8 @@ export const CONTACT_CSV_COLUMNS = [
   'currency',
   'paymentTermsDays',
   'preferredPaymentMethod',
+  'collectiveInvoicing',
+  'eInvoiceFormat',
   'billingLine1',
   'billingLine2',
   'billingPostalCode',
@@ -251,6 +261,16 @@ function list(value: string | undefined): string[] {
     .filter(Boolean);
 }
 
+/** What a `collectiveInvoicing` cell may say (lower-cased): spreadsheets write TRUE/FALSE, people yes/no or 1/0. */
+const BOOLEAN_CELLS = new Map<string, boolean>([
+  ['true', true],
+  ['false', false],
+  ['yes', true],
+  ['no', false],
+  ['1', true],
+  ['0', false],
+]);
+
 /** Turns one row into the input the API would receive; cells that cannot be converted become errors. */
 export function rowToInput(cells: ContactCsvRow): RowInput {
   const errors: FieldError[] = [];
@@ -311,6 +331,30 @@ export function rowToInput(cells: ContactCsvRow): RowInput {
         path: 'preferredPaymentMethod',
         code: 'value_not_allowed',
         message: `must be one of ${PAYMENT_METHODS.join(', ')}`,
+      });
+    }
+  }
+
+  const collective = get('collectiveInvoicing');
+  if (collective !== undefined) {
+    const flag = BOOLEAN_CELLS.get(collective.toLowerCase());
+    if (flag !== undefined) input.collectiveInvoicing = flag;
+    else
+      errors.push({
+        path: 'collectiveInvoicing',
+        code: 'value_not_allowed',
+        message: `'${collective}' must be true or false`,
+      });
+  }
+  const format = get('eInvoiceFormat');
+  if (format !== undefined) {
+    if ((CONTACT_EINVOICE_FORMATS as readonly string[]).includes(format)) {
+      input.eInvoiceFormat = format as Contact['eInvoiceFormat'];
+    } else {
+      errors.push({
+        path: 'eInvoiceFormat',
+        code: 'value_not_allowed',
+        message: `'${format}' must be one of ${CONTACT_EINVOICE_FORMATS.join(', ')} (or empty: the PDF alone)`,
       });
     }
   }
@@ -432,6 +476,8 @@ export function contactToRow(contact: Contact, groupNames: ReadonlyMap<string, s
     currency: contact.currency,
     paymentTermsDays: contact.paymentTermsDays,
     preferredPaymentMethod: contact.preferredPaymentMethod,
+    collectiveInvoicing: contact.collectiveInvoicing ? 'true' : 'false',
+    eInvoiceFormat: contact.eInvoiceFormat,
     billingLine1: address?.line1,
     billingLine2: address?.line2,
     billingPostalCode: address?.postalCode,

@@ -1,7 +1,13 @@
 import { queryPrepared } from '@fakturo/db';
 import type { Knex } from 'knex';
+import type { AuditRecordInput } from '../audit/service';
+import * as audit from '../audit/service';
 import { type Ctx, scoped } from '../context';
+import { notFound } from '../errors';
+import type { EventRow } from '../events/service';
+import * as events from '../events/service';
 import { newId } from '../ids';
+import { DEFAULT_NUMBER_FORMATS } from '../organizations/types';
 import { applyCursor } from '../pagination';
 import { type ContactDraft, displayName } from './rules';
 import type { BankAccount, Contact, ContactListQuery, SepaMandate } from './types';
@@ -331,6 +337,248 @@ export async function insertMany(tx: Ctx, contacts: NewContact[], now: Date): Pr
     contacts.map((c) => ({ contactId: c.id, draft: c.draft })),
     now,
   );
+}
+
+/**
+ * The contact as the API returns it, built from the checked draft instead of read back after the insert
+ * (the write returns nothing to re-read: every value is known here). Children get their ids and defaults
+ * exactly as the insert writes them; JSON fields are copied as JSON, as the jsonb round trip would give them;
+ * group ids are de-duplicated and sorted like the read's `array_agg(… ORDER BY group_id)`.
+ */
+export function newContact(id: string, customerNumber: string, draft: ContactDraft, now: Date): Contact {
+  const at = now.toISOString();
+  return {
+    id,
+    kind: draft.kind,
+    customerNumber,
+    companyName: draft.companyName,
+    salutation: draft.salutation,
+    firstName: draft.firstName,
+    lastName: draft.lastName,
+    displayName: displayName(draft),
+    emails: asJson(draft.emails),
+    phones: asJson(draft.phones),
+    billingAddress: draft.billingAddress === null ? null : asJson(draft.billingAddress),
+    addresses: asJson(draft.addresses),
+    vatId: draft.vatId,
+    taxNumber: draft.taxNumber,
+    buyerReference: draft.buyerReference,
+    language: draft.language,
+    currency: draft.currency,
+    paymentTermsDays: draft.paymentTermsDays,
+    preferredPaymentMethod: draft.preferredPaymentMethod,
+    collectiveInvoicing: draft.collectiveInvoicing,
+    eInvoiceFormat: draft.eInvoiceFormat,
+    bankAccounts: draft.bankAccounts.map(
+      (b): BankAccount => ({
+        id: b.id ?? newId('bankAccount'),
+        iban: b.iban,
+        bic: b.bic ?? null,
+        accountHolder: b.accountHolder ?? null,
+        // A single account is the default even when the caller did not say so (as writeChildren).
+        isDefault: b.isDefault ?? draft.bankAccounts.length === 1,
+      }),
+    ),
+    sepaMandates: draft.sepaMandates.map(
+      (m): SepaMandate => ({
+        id: m.id ?? newId('sepaMandate'),
+        reference: m.reference,
+        signedDate: m.signedDate,
+        scheme: m.scheme ?? 'CORE',
+        sequenceType: m.sequenceType ?? 'FRST',
+        iban: m.iban,
+        bic: m.bic ?? null,
+        accountHolder: m.accountHolder ?? null,
+        status: m.status ?? 'active',
+        lastUsedDate: null,
+        preNotificationDays: m.preNotificationDays ?? null,
+      }),
+    ),
+    groupIds: [...new Set(draft.groupIds)].sort(),
+    tags: [...draft.tags],
+    notes: draft.notes,
+    metadata: asJson(draft.metadata),
+    externalId: draft.externalId,
+    source: draft.source,
+    archived: false,
+    archivedAt: null,
+    version: 1,
+    createdAt: at,
+    updatedAt: at,
+  };
+}
+
+function asJson<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
+
+/** What a write of new contacts adds besides the rows themselves, in the same statement. */
+export interface ContactWriteExtras {
+  events: EventRow[];
+  audit: AuditRecordInput[];
+}
+
+/**
+ * Writes new contacts with everything that belongs to their creation as ONE SQL statement: the contact rows,
+ * bank accounts, mandates, group memberships, the `contact.created` events with their webhook-outbox
+ * queueing (events.emitManyStatement) and the audit entries (audit.recordManyStatement). Outside a
+ * transaction the statement is its own transaction — all of it commits or none of it does — so a create
+ * costs one round trip, no BEGIN/COMMIT; inside one it joins the caller's. The statement text depends only
+ * on whether the fan-out job is still to be added in this transaction, so it runs as a named prepared
+ * statement (parsed and planned once per connection); every row travels as one jsonb parameter per table.
+ *
+ * A unique violation aborts the whole statement: nothing of it is written (the caller retries a customer
+ * number taken meanwhile, see contacts.create).
+ */
+export async function insertContacts(
+  tx: Ctx,
+  contacts: readonly Contact[],
+  extras: ContactWriteExtras,
+): Promise<void> {
+  if (contacts.length === 0) return;
+  const now = contacts[0]!.createdAt;
+  const own = [
+    tx.organizationId,
+    now,
+    JSON.stringify(contacts.map(contactRow)),
+    JSON.stringify(
+      contacts.flatMap((c) =>
+        c.bankAccounts.map((b, position) => ({
+          id: b.id,
+          contact_id: c.id,
+          iban: b.iban,
+          bic: b.bic,
+          account_holder: b.accountHolder,
+          is_default: b.isDefault,
+          position,
+        })),
+      ),
+    ),
+    JSON.stringify(
+      contacts.flatMap((c) =>
+        c.sepaMandates.map((m, position) => ({
+          id: m.id,
+          contact_id: c.id,
+          reference: m.reference,
+          signed_on: m.signedDate,
+          scheme: m.scheme,
+          sequence_type: m.sequenceType,
+          iban: m.iban,
+          bic: m.bic,
+          account_holder: m.accountHolder,
+          status: m.status,
+          pre_notification_days: m.preNotificationDays,
+          position,
+        })),
+      ),
+    ),
+    JSON.stringify(
+      contacts.flatMap((c) => c.groupIds.map((groupId) => ({ group_id: groupId, contact_id: c.id }))),
+    ),
+  ];
+  const emitted = events.emitManyStatement(tx, extras.events, own.length);
+  const audited = audit.recordManyStatement(tx, extras.audit, own.length + emitted.values.length);
+  const text = `WITH ${INSERT_CONTACT_CTES}, ${emitted.ctes}, ${audited.cte}
+    SELECT ${emitted.select} AS fan_out_job`;
+  const rows = await runStatement<{ fan_out_job: unknown }>(tx, text, [
+    ...own,
+    ...emitted.values,
+    ...audited.values,
+  ]);
+  emitted.afterStatement(rows[0]?.fan_out_job);
+  audited.afterStatement();
+}
+
+/** A contact's own columns, keyed as `jsonb_populate_recordset(NULL::contacts, …)` reads them. */
+function contactRow(c: Contact) {
+  return {
+    id: c.id,
+    customer_number: c.customerNumber,
+    kind: c.kind,
+    company_name: c.companyName,
+    salutation: c.salutation,
+    first_name: c.firstName,
+    last_name: c.lastName,
+    display_name: c.displayName,
+    emails: c.emails,
+    phones: c.phones,
+    billing_address: c.billingAddress,
+    addresses: c.addresses,
+    vat_id: c.vatId,
+    tax_number: c.taxNumber,
+    buyer_reference: c.buyerReference,
+    language: c.language,
+    currency: c.currency,
+    payment_terms_days: c.paymentTermsDays,
+    preferred_payment_method: c.preferredPaymentMethod,
+    collective_invoicing: c.collectiveInvoicing,
+    einvoice_format: c.eInvoiceFormat,
+    tags: c.tags,
+    notes: c.notes,
+    metadata: c.metadata,
+    external_id: c.externalId,
+    source: c.source,
+  };
+}
+
+// $1 organisation, $2 now, $3 contacts, $4 bank accounts, $5 mandates, $6 group memberships (jsonb arrays).
+// Sibling CTEs run on one snapshot; the children's foreign keys are checked at the end of the statement, when
+// their contact rows exist.
+const INSERT_CONTACT_CTES = `contact_rows AS (
+      INSERT INTO contacts (id, organization_id, customer_number, kind, company_name, salutation, first_name,
+        last_name, display_name, emails, phones, billing_address, addresses, vat_id, tax_number, buyer_reference,
+        language, currency, payment_terms_days, preferred_payment_method, collective_invoicing, einvoice_format,
+        tags, notes, metadata, external_id, source, created_at, updated_at)
+      SELECT c.id, $1::text, c.customer_number, c.kind, c.company_name, c.salutation, c.first_name, c.last_name,
+        c.display_name, c.emails, c.phones, c.billing_address, c.addresses, c.vat_id, c.tax_number,
+        c.buyer_reference, c.language, c.currency, c.payment_terms_days, c.preferred_payment_method,
+        c.collective_invoicing, c.einvoice_format, c.tags, c.notes, c.metadata, c.external_id, c.source,
+        $2::timestamptz, $2::timestamptz
+        FROM jsonb_populate_recordset(NULL::contacts, $3::jsonb) AS c
+    ), bank_account_rows AS (
+      INSERT INTO contact_bank_accounts (id, organization_id, contact_id, iban, bic, account_holder, is_default,
+        position, created_at)
+      SELECT b.id, $1::text, b.contact_id, b.iban, b.bic, b.account_holder, b.is_default, b.position,
+        $2::timestamptz
+        FROM jsonb_populate_recordset(NULL::contact_bank_accounts, $4::jsonb) AS b
+    ), mandate_rows AS (
+      INSERT INTO sepa_mandates (id, organization_id, contact_id, reference, signed_on, scheme, sequence_type, iban,
+        bic, account_holder, status, pre_notification_days, position, created_at)
+      SELECT m.id, $1::text, m.contact_id, m.reference, m.signed_on, m.scheme, m.sequence_type, m.iban, m.bic,
+        m.account_holder, m.status, m.pre_notification_days, m.position, $2::timestamptz
+        FROM jsonb_populate_recordset(NULL::sepa_mandates, $5::jsonb) AS m
+    ), member_rows AS (
+      INSERT INTO contact_group_members (organization_id, group_id, contact_id)
+      SELECT $1::text, g.group_id, g.contact_id
+        FROM jsonb_populate_recordset(NULL::contact_group_members, $6::jsonb) AS g
+    )`;
+
+const statementNames = new Map<string, string>();
+
+/**
+ * Runs `text` as a named prepared statement on the handle's connection — the pool's, or the open transaction's
+ * (knex hands a transaction's client its one connection). The name is derived from the text, so each variant
+ * is prepared once per connection.
+ */
+async function runStatement<T>(ctx: Ctx, text: string, values: unknown[]): Promise<T[]> {
+  let name = statementNames.get(text);
+  if (!name) {
+    name = `contacts_write_${statementNames.size + 1}`;
+    statementNames.set(text, name);
+  }
+  return queryPrepared<T>(ctx.db, name, text, values);
+}
+
+/** The organisation's settings a contact create needs: its time zone (today's date) and customer number format. */
+export async function customerSettings(ctx: Ctx): Promise<{ timezone: string; customerFormat: string }> {
+  const [row] = await queryPrepared<{ timezone: string; customer_format: string | null }>(
+    ctx.db,
+    'contacts_customer_settings',
+    `SELECT timezone, number_formats->>'customer' AS customer_format FROM organizations WHERE id = $1`,
+    [ctx.organizationId],
+  );
+  if (!row) throw notFound('organization', ctx.organizationId);
+  return { timezone: row.timezone, customerFormat: row.customer_format ?? DEFAULT_NUMBER_FORMATS.customer };
 }
 
 /** Replaces a contact's bank accounts, mandates and group memberships; ids given in the input are kept. */

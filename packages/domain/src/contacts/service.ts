@@ -2,12 +2,11 @@ import * as audit from '../audit/service';
 import { calendarDate } from '../clock';
 import * as contactGroups from '../contact-groups/service';
 import { type Ctx, inTransaction, scoped } from '../context';
-import { DomainError, type FieldError, type FieldErrors, notFound, versionMismatch } from '../errors';
+import { DomainError, type FieldError, FieldErrors, notFound, versionMismatch } from '../errors';
 import * as events from '../events/service';
 import { newId } from '../ids';
 import { formatNumber, rangeKey } from '../numbering/format';
 import * as numbering from '../numbering/service';
-import * as organizations from '../organizations/service';
 import { type Page, toPage } from '../pagination';
 import * as csv from './csv';
 import * as repo from './repo';
@@ -35,8 +34,8 @@ export async function list(ctx: Ctx, query: ContactListQuery): Promise<Page<Cont
 }
 
 async function today(ctx: Ctx): Promise<string> {
-  const org = await organizations.get(ctx);
-  return calendarDate(ctx.clock.now(), org.timezone);
+  const { timezone } = await repo.customerSettings(ctx);
+  return calendarDate(ctx.clock.now(), timezone);
 }
 
 /** One contact to check against the database; `current` is the stored contact when updating. */
@@ -184,67 +183,147 @@ interface CheckedContact {
   customerNumber?: string;
 }
 
+/** Contacts per write statement: a 10,000-row import is 20 statements, each well under a few MB of JSON. */
+const WRITE_CHUNK = 500;
+
 /**
- * Writes new contacts — the one write path of single create and CSV import: customer numbers for those
- * without one taken as one block (one locked counter update), one multi-row INSERT per table, and one
- * `contact.created` event per contact, all in the caller's transaction. Returns the contacts in input order.
+ * Writes new contacts — the one write path of single create and CSV import: each contact with its children,
+ * its `contact.created` event (queued for webhooks) and its audit entry (GoBD, DOMAIN.md §3) in one set-based
+ * statement per chunk (repo.insertContacts), in the caller's transaction or — a single create — as its own.
+ */
+async function writeCreated(tx: Ctx, contacts: readonly Contact[]): Promise<void> {
+  for (let i = 0; i < contacts.length; i += WRITE_CHUNK) {
+    const chunk = contacts.slice(i, i + WRITE_CHUNK);
+    await repo.insertContacts(tx, chunk, {
+      events: events.eventRows(
+        tx,
+        'contact.created',
+        chunk.map((c) => ({ ...c })),
+      ),
+      audit: chunk.map((c) => ({
+        action: 'contact.created',
+        resourceType: 'contact',
+        resourceId: c.id,
+        after: c,
+      })),
+    });
+  }
+}
+
+/**
+ * Writes checked contacts in the caller's transaction (CSV import; a create that needed the transaction):
+ * customer numbers for those without one taken as one block (one locked counter update, numbers already used
+ * skipped). Returns the contacts in input order, as written.
  */
 async function insertChecked(
   tx: Ctx,
   day: string,
   checked: readonly CheckedContact[],
   taken?: readonly string[],
+  format?: string,
 ): Promise<Contact[]> {
   if (checked.length === 0) return [];
   const explicit = new Set(checked.flatMap((c) => (c.customerNumber ? [c.customerNumber] : [])));
   const wanted = checked.filter((c) => !c.customerNumber).length;
   const numbers =
-    taken && taken.length === wanted ? taken : await nextCustomerNumbers(tx, day, wanted, explicit);
+    taken && taken.length === wanted
+      ? taken
+      : await nextCustomerNumbers(tx, day, wanted, explicit, numbering.take, format);
   let next = 0;
-  const rows: repo.NewContact[] = checked.map((c) => ({
-    id: newId('contact'),
-    customerNumber: c.customerNumber ?? numbers[next++]!,
-    draft: c.draft,
-  }));
-  await repo.insertMany(tx, rows, tx.clock.now());
-  const byId = new Map<string, Contact>();
-  for (let i = 0; i < rows.length; i += 1000) {
-    for (const contact of await repo.findByIds(
-      tx,
-      rows.slice(i, i + 1000).map((r) => r.id),
-    )) {
-      byId.set(contact.id, contact);
-    }
-  }
-  const contacts = rows.map((r) => byId.get(r.id)!);
-  await events.emitMany(
-    tx,
-    'contact.created',
-    contacts.map((c) => ({ ...c })),
+  const now = tx.clock.now();
+  const contacts = checked.map((c) =>
+    repo.newContact(newId('contact'), c.customerNumber ?? numbers[next++]!, c.draft, now),
   );
-  // GoBD audit trail (DOMAIN.md §3), the last write of the transaction (see audit.recordMany)
-  await audit.recordMany(
-    tx,
-    contacts.map((c) => ({ action: 'contact.created', resourceType: 'contact', resourceId: c.id, after: c })),
-  );
+  await writeCreated(tx, contacts);
   return contacts;
 }
 
+/** The unique (organisation, customer number) index refused a row: the number was taken meanwhile. */
+function isCustomerNumberConflict(error: unknown): boolean {
+  const e = error as { code?: string; constraint?: string };
+  return e?.code === '23505' && e.constraint === 'contacts_organization_id_customer_number_key';
+}
+
+/**
+ * A unique index refused what the checks had found free: another create took it in between (a race). Reported
+ * as the same 422 the check gives; the statement wrote nothing. Other errors are rethrown.
+ */
+function throwIfRaceLost(error: unknown, draft: ContactDraft, customerNumber?: string): void {
+  const e = error as { code?: string; constraint?: string; detail?: string };
+  if (e?.code !== '23505') return;
+  const errors = new FieldErrors();
+  if (e.constraint === 'contacts_organization_id_customer_number_key' && customerNumber) {
+    errors.add('customerNumber', 'customer_number_taken', `'${customerNumber}' belongs to another contact`);
+  } else if (e.constraint === 'contacts_external_idx') {
+    errors.add('externalId', 'external_id_taken', "this source's id belongs to another contact");
+  } else if (e.constraint === 'sepa_mandates_organization_id_reference_key') {
+    const i = draft.sepaMandates.findIndex((m) => e.detail?.includes(`, ${m.reference})`));
+    errors.add(
+      i < 0 ? 'sepaMandates' : `sepaMandates.${i}.reference`,
+      'mandate_reference_taken',
+      'another mandate has this reference',
+    );
+  }
+  errors.throwIfAny();
+}
+
+/** Attempts of a create whose range number keeps hitting numbers given explicitly to other contacts. */
+const NUMBER_ATTEMPTS = 50;
+
+/**
+ * Creates a contact. The usual create — no groups, not inside a caller's transaction — is three statements:
+ * the organisation's settings (a prepared read), the customer number (numbering.takeDetached, its own short
+ * transaction) and ONE statement writing the contact, its children, its event and its audit entry, which is
+ * its own transaction. The range number is not checked against explicitly given numbers beforehand: the
+ * unique index refuses a taken one, that statement writes nothing, and the next number is taken.
+ * Groups need a transaction (they are locked FOR KEY SHARE between the check and the membership insert), as
+ * does a caller's transaction; those creates check and write inside it.
+ */
 export async function create(ctx: Ctx, input: ContactInput): Promise<Contact> {
-  const day = await today(ctx);
+  const settings = await repo.customerSettings(ctx);
+  const day = calendarDate(ctx.clock.now(), settings.timezone);
   const { draft, errors } = checkContact(applyPatch(EMPTY_DRAFT, input), day);
-  // the customer number before the transaction, so creates do not queue on the counter (numbering.takeDetached);
-  // none is taken for input that already broke a rule
-  const taken =
-    input.customerNumber || ctx.db.isTransaction || errors.list.length > 0
-      ? undefined
-      : await nextCustomerNumbers(ctx, day, 1, new Set(), numbering.takeDetached);
-  return inTransaction(ctx, async (tx) => {
-    await checkAgainstDatabase(tx, [{ draft, errors, current: null, customerNumber: input.customerNumber }]);
-    errors.throwIfAny();
-    const [contact] = await insertChecked(tx, day, [{ draft, customerNumber: input.customerNumber }], taken);
-    return contact!;
-  });
+  const check: DatabaseCheck = { draft, errors, current: null, customerNumber: input.customerNumber };
+  if (ctx.db.isTransaction || draft.groupIds.length > 0) {
+    // the customer number before the transaction, so creates do not queue on the counter
+    // (numbering.takeDetached); none is taken for input that already broke a rule
+    const taken =
+      input.customerNumber || ctx.db.isTransaction || errors.list.length > 0
+        ? undefined
+        : await nextCustomerNumbers(ctx, day, 1, new Set(), numbering.takeDetached, settings.customerFormat);
+    return inTransaction(ctx, async (tx) => {
+      await checkAgainstDatabase(tx, [check]);
+      errors.throwIfAny();
+      const [contact] = await insertChecked(
+        tx,
+        day,
+        [{ draft, customerNumber: input.customerNumber }],
+        taken,
+        settings.customerFormat,
+      );
+      return contact!;
+    });
+  }
+  // the checks read (customer number, external id, mandate references) but lock nothing: the unique indexes
+  // decide a race, as they did inside a transaction
+  await checkAgainstDatabase(ctx, [check]);
+  errors.throwIfAny();
+  const key = rangeKey('customer', settings.customerFormat, day);
+  for (let attempt = 1; ; attempt++) {
+    const number =
+      input.customerNumber ??
+      formatNumber(settings.customerFormat, day, await numbering.takeDetached(ctx, key, 1));
+    const contact = repo.newContact(newId('contact'), number, draft, ctx.clock.now());
+    try {
+      await writeCreated(ctx, [contact]);
+      return contact;
+    } catch (error) {
+      // a number of the range was given explicitly to another contact: take the next one
+      if (isCustomerNumberConflict(error) && !input.customerNumber && attempt < NUMBER_ATTEMPTS) continue;
+      throwIfRaceLost(error, draft, input.customerNumber);
+      throw error;
+    }
+  }
 }
 
 export interface ContactImportOptions {
@@ -394,10 +473,11 @@ export async function nextCustomerNumbers(
   count: number,
   reserved: ReadonlySet<string> = new Set(),
   take: (ctx: Ctx, key: string, count: number) => Promise<number> = numbering.take,
+  /** The organisation's customer number format, when the caller has read it already. */
+  customerFormat?: string,
 ): Promise<string[]> {
   if (count === 0) return [];
-  const org = await organizations.get(tx);
-  const format = org.numberFormats.customer;
+  const format = customerFormat ?? (await repo.customerSettings(tx)).customerFormat;
   const key = rangeKey('customer', format, day);
   const out: string[] = [];
   while (out.length < count) {

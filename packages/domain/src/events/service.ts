@@ -1,6 +1,7 @@
 import { type Ctx, scoped } from '../context';
 import { notFound } from '../errors';
 import { newId } from '../ids';
+import * as jobs from '../jobs';
 import { applyCursor, type Page, type PageQuery, toPage } from '../pagination';
 import { scheduleFanOut } from '../webhooks/outbox';
 
@@ -74,17 +75,14 @@ export async function emit(
   return toEvent(row);
 }
 
-/**
- * `emit` for many objects of one type (a CSV import creating thousands of contacts): the same rows, written
- * with multi-row INSERTs in chunks that stay under PostgreSQL's 65,535 bind parameters.
- */
-export async function emitMany(
+/** The outbox rows `emitMany` writes for `objects` (one event each, all at the clock's now). */
+export function eventRows(
   ctx: Ctx,
   type: string,
   objects: readonly ({ id: string } & Record<string, unknown>)[],
-): Promise<void> {
+): EventRow[] {
   const now = ctx.clock.now();
-  const rows: EventRow[] = objects.map((object) => ({
+  return objects.map((object) => ({
     id: newId('event'),
     organization_id: ctx.organizationId,
     type,
@@ -94,8 +92,69 @@ export async function emitMany(
     request_id: ctx.requestId ?? null,
     created_at: now,
   }));
+}
+
+/**
+ * `emit` for many objects of one type (a CSV import creating thousands of contacts): the same rows, written
+ * with multi-row INSERTs in chunks that stay under PostgreSQL's 65,535 bind parameters.
+ */
+export async function emitMany(
+  ctx: Ctx,
+  type: string,
+  objects: readonly ({ id: string } & Record<string, unknown>)[],
+): Promise<void> {
+  const rows = eventRows(ctx, type, objects);
   for (let i = 0; i < rows.length; i += 1000) await ctx.db('events').insert(rows.slice(i, i + 1000));
   if (rows.length > 0) await scheduleFanOut(ctx, rows);
+}
+
+/**
+ * `emitMany` as parts of ONE larger SQL statement, for a set-based write (a contact create: the contact, its
+ * children, its event and its audit entry in one statement — see contacts/repo.ts `insertContacts`). The
+ * parts do what `emitMany` + `scheduleFanOut` (webhooks/outbox.ts) do, with the same rows and the same rule:
+ * the events are inserted; when the organisation has an enabled webhook endpoint they are queued in
+ * `webhook_outbox` and one `webhooks_fan_out` job per transaction is added (its key carries the transaction
+ * id). `ctes` go into the statement's WITH list; `select` is an expression its final SELECT must carry (a
+ * SELECT-only CTE that nobody reads would not run): the job's id when one was added, else null. Placeholders
+ * are `$1…` of `values`, shifted by `offset` so the caller can put its own parameters first. Call
+ * `afterStatement(job)` with that value once the statement ran.
+ */
+export function emitManyStatement(
+  ctx: Ctx,
+  rows: readonly EventRow[],
+  offset: number,
+): { ctes: string; select: string; values: unknown[]; afterStatement: (job: unknown) => void } {
+  const org = ctx.organizationId;
+  const marker = `webhooks_fan_out:${org}`;
+  const job = jobs.perTransaction.added(ctx.db, marker)
+    ? null
+    : jobs.addJobPerTransaction('webhooks_fan_out', { organizationId: org }, marker);
+  const p = (n: number) => `$${offset + n}`;
+  let n = 3;
+  const jobSql = job ? job.sql.replace(/\?/g, () => p(++n)) : null;
+  const ctes = `event_rows AS (
+      INSERT INTO events (id, organization_id, type, resource_type, resource_id, data, request_id, created_at)
+      SELECT e.id, ${p(1)}::text, e.type, e.resource_type, e.resource_id, e.data, e.request_id, e.created_at
+        FROM jsonb_populate_recordset(NULL::events, ${p(2)}::jsonb) AS e
+      RETURNING id, type, resource_id, created_at
+    ), event_subscribed AS (
+      SELECT 1 FROM webhook_endpoints WHERE organization_id = ${p(3)}::text AND enabled LIMIT 1
+    ), event_queued AS (
+      INSERT INTO webhook_outbox (organization_id, event_id, event_type, resource_id, created_at)
+      SELECT ${p(3)}::text, e.id, e.type, e.resource_id, e.created_at FROM event_rows e
+       WHERE EXISTS (SELECT 1 FROM event_subscribed)
+    )`;
+  const select = jobSql
+    ? `(SELECT (${jobSql}).id WHERE EXISTS (SELECT 1 FROM event_subscribed))`
+    : `(SELECT NULL::bigint)`;
+  return {
+    ctes,
+    select,
+    values: [org, JSON.stringify(rows), org, ...(job?.bindings ?? [])],
+    afterStatement: (added) => {
+      if (job && added !== null && added !== undefined) jobs.perTransaction.remember(ctx.db, marker);
+    },
+  };
 }
 
 export interface EventListQuery extends PageQuery {

@@ -210,9 +210,10 @@ export interface paths {
          *     (malformed CSV — the error names the line —, an unknown column, more than 10,000 rows, not UTF-8) is refused with 400.
          *
          *     **Format.** UTF-8 (a byte order mark is tolerated), delimiter `,` or `;`, RFC 4180 quoting. The first line names
-         *     the columns — any subset, in any order, case-insensitive: `kind`, `customerNumber`, `companyName`, `salutation`, `firstName`, `lastName`, `email`, `phone`, `vatId`, `taxNumber`, `buyerReference`, `language`, `currency`, `paymentTermsDays`, `preferredPaymentMethod`, `billingLine1`, `billingLine2`, `billingPostalCode`, `billingCity`, `billingRegion`, `billingCountry`, `iban`, `bic`, `accountHolder`, `mandateReference`, `mandateSignedDate`, `tags`, `groups`, `notes`, `externalId`, `source`. Empty cells mean "not given" (defaults apply:
+         *     the columns — any subset, in any order, case-insensitive: `kind`, `customerNumber`, `companyName`, `salutation`, `firstName`, `lastName`, `email`, `phone`, `vatId`, `taxNumber`, `buyerReference`, `language`, `currency`, `paymentTermsDays`, `preferredPaymentMethod`, `collectiveInvoicing`, `eInvoiceFormat`, `billingLine1`, `billingLine2`, `billingPostalCode`, `billingCity`, `billingRegion`, `billingCountry`, `iban`, `bic`, `accountHolder`, `mandateReference`, `mandateSignedDate`, `tags`, `groups`, `notes`, `externalId`, `source`. Empty cells mean "not given" (defaults apply:
          *     language `de`, currency `EUR`, the next customer number). `tags` and `groups` hold several values separated by `|`;
-         *     `groups` names existing contact groups. One e-mail (billing), one phone, the billing address, one bank account
+         *     `groups` names existing contact groups. `collectiveInvoicing` is `true` or `false` (also `yes`/`no`, `1`/`0`);
+         *     `eInvoiceFormat` is `xrechnung-cii`, `xrechnung-ubl` or `zugferd` (empty: the PDF alone). One e-mail (billing), one phone, the billing address, one bank account
          *     (`iban`, `bic`, `accountHolder`) and optionally one SEPA mandate on that account (`mandateReference`,
          *     `mandateSignedDate`) per row. Cells starting with `=`, `+`, `-`, `@`, tab or carriage return are written with a
          *     leading `'` on export (so spreadsheets do not run them as formulas), and such a leading `'` is removed on import.
@@ -238,9 +239,10 @@ export interface paths {
          *     any number of contacts can be exported. `delimiter=%3B` writes `;` for spreadsheet programs set to a German locale.
          *
          *     **Format.** UTF-8 (a byte order mark is tolerated), delimiter `,` or `;`, RFC 4180 quoting. The first line names
-         *     the columns — any subset, in any order, case-insensitive: `kind`, `customerNumber`, `companyName`, `salutation`, `firstName`, `lastName`, `email`, `phone`, `vatId`, `taxNumber`, `buyerReference`, `language`, `currency`, `paymentTermsDays`, `preferredPaymentMethod`, `billingLine1`, `billingLine2`, `billingPostalCode`, `billingCity`, `billingRegion`, `billingCountry`, `iban`, `bic`, `accountHolder`, `mandateReference`, `mandateSignedDate`, `tags`, `groups`, `notes`, `externalId`, `source`. Empty cells mean "not given" (defaults apply:
+         *     the columns — any subset, in any order, case-insensitive: `kind`, `customerNumber`, `companyName`, `salutation`, `firstName`, `lastName`, `email`, `phone`, `vatId`, `taxNumber`, `buyerReference`, `language`, `currency`, `paymentTermsDays`, `preferredPaymentMethod`, `collectiveInvoicing`, `eInvoiceFormat`, `billingLine1`, `billingLine2`, `billingPostalCode`, `billingCity`, `billingRegion`, `billingCountry`, `iban`, `bic`, `accountHolder`, `mandateReference`, `mandateSignedDate`, `tags`, `groups`, `notes`, `externalId`, `source`. Empty cells mean "not given" (defaults apply:
          *     language `de`, currency `EUR`, the next customer number). `tags` and `groups` hold several values separated by `|`;
-         *     `groups` names existing contact groups. One e-mail (billing), one phone, the billing address, one bank account
+         *     `groups` names existing contact groups. `collectiveInvoicing` is `true` or `false` (also `yes`/`no`, `1`/`0`);
+         *     `eInvoiceFormat` is `xrechnung-cii`, `xrechnung-ubl` or `zugferd` (empty: the PDF alone). One e-mail (billing), one phone, the billing address, one bank account
          *     (`iban`, `bic`, `accountHolder`) and optionally one SEPA mandate on that account (`mandateReference`,
          *     `mandateSignedDate`) per row. Cells starting with `=`, `+`, `-`, `@`, tab or carriage return are written with a
          *     leading `'` on export (so spreadsheets do not run them as formulas), and such a leading `'` is removed on import.

@@ -64,7 +64,8 @@ const COLUMNS = contactsCsv.CONTACT_CSV_COLUMNS.map((c) => `\`${c}\``).join(', '
 const FORMAT = `**Format.** UTF-8 (a byte order mark is tolerated), delimiter \`,\` or \`;\`, RFC 4180 quoting. The first line names
 the columns — any subset, in any order, case-insensitive: ${COLUMNS}. Empty cells mean "not given" (defaults apply:
 language \`de\`, currency \`EUR\`, the next customer number). \`tags\` and \`groups\` hold several values separated by \`|\`;
-\`groups\` names existing contact groups. One e-mail (billing), one phone, the billing address, one bank account
+\`groups\` names existing contact groups. \`collectiveInvoicing\` is \`true\` or \`false\` (also \`yes\`/\`no\`, \`1\`/\`0\`);
+\`eInvoiceFormat\` is \`xrechnung-cii\`, \`xrechnung-ubl\` or \`zugferd\` (empty: the PDF alone). One e-mail (billing), one phone, the billing address, one bank account
 (\`iban\`, \`bic\`, \`accountHolder\`) and optionally one SEPA mandate on that account (\`mandateReference\`,
 \`mandateSignedDate\`) per row. Cells starting with \`=\`, \`+\`, \`-\`, \`@\`, tab or carriage return are written with a
 leading \`'\` on export (so spreadsheets do not run them as formulas), and such a leading \`'\` is removed on import.`;
