@@ -1,3 +1,4 @@
+import { queryPrepared } from '@fakturo/db';
 import { type Ctx, scoped } from '../context';
 import { notFound } from '../errors';
 import { newId } from '../ids';
@@ -95,8 +96,10 @@ export function eventRows(
 }
 
 /**
- * `emit` for many objects of one type (a CSV import creating thousands of contacts): the same rows, written
- * with multi-row INSERTs in chunks that stay under PostgreSQL's 65,535 bind parameters.
+ * `emit` for many objects of one type (a CSV import creating thousands of contacts, a bank statement's
+ * bookings): the same rows and the same webhook queueing, in ONE statement per 1,000 events — the rows travel
+ * as one jsonb parameter (`emitManyStatement`), not as bind parameters knex would have to number and pg to
+ * encode one by one.
  */
 export async function emitMany(
   ctx: Ctx,
@@ -104,8 +107,18 @@ export async function emitMany(
   objects: readonly ({ id: string } & Record<string, unknown>)[],
 ): Promise<void> {
   const rows = eventRows(ctx, type, objects);
-  for (let i = 0; i < rows.length; i += 1000) await ctx.db('events').insert(rows.slice(i, i + 1000));
-  if (rows.length > 0) await scheduleFanOut(ctx, rows);
+  for (let i = 0; i < rows.length; i += 1000) {
+    const { ctes, select, values, afterStatement } = emitManyStatement(ctx, rows.slice(i, i + 1000), 0);
+    // two texts: with the fan-out job (the transaction's first) or without
+    const name = values.length > 3 ? 'events_emit_many_job' : 'events_emit_many';
+    const [row] = await queryPrepared<{ fan_out_job: unknown }>(
+      ctx.db,
+      name,
+      `WITH ${ctes} SELECT ${select} AS fan_out_job`,
+      values,
+    );
+    afterStatement(row?.fan_out_job);
+  }
 }
 
 /**
