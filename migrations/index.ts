@@ -13,6 +13,7 @@ import * as m0011 from './0011_audit_sealing';
 import * as m0012 from './0012_psp';
 import * as m0013 from './0013_dunning';
 import * as m0014 from './0014_reconciliation';
+import * as m0015 from './0015_audit_guard_by_column';
 
 export interface Migration {
   name: string;
@@ -36,4 +37,5 @@ export const migrations: Migration[] = [
   { name: '0012_psp', ...m0012 },
   { name: '0013_dunning', ...m0013 },
   { name: '0014_reconciliation', ...m0014 },
+  { name: '0015_audit_guard_by_column', ...m0015 },
 ];
