@@ -1,8 +1,12 @@
 import { randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { Session } from 'node:inspector/promises';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
+import type { Db } from '@fakturo/db';
 import { events, newId, organizations, secrets, systemClock, systemContext, webhooks } from '@fakturo/domain';
 import { startWorker } from '@fakturo/worker';
 import { Agent, request } from 'undici';
@@ -13,8 +17,10 @@ import {
   inChildProcess,
   machineDescription,
   markdownTable,
+  outputDir,
   type Started,
   startBenchDatabase,
+  summariseProfile,
 } from './lib';
 
 /**
@@ -71,6 +77,20 @@ async function rawPosts(url: string, body: string, total: number, concurrency: n
   return total / seconds;
 }
 
+async function commits(db: Db): Promise<number> {
+  const { rows } = await db.raw<{ rows: { n: string }[] }>(
+    'SELECT xact_commit AS n FROM pg_stat_database WHERE datname = current_database()',
+  );
+  return Number(rows[0]!.n);
+}
+
+/** The stats collector publishes counters lazily; read them after a moment so the figure is complete. */
+async function settledCommits(db: Db): Promise<number> {
+  await db.raw('SELECT pg_stat_clear_snapshot()');
+  await new Promise((resolve) => setTimeout(resolve, 600));
+  return commits(db);
+}
+
 /** A contact-sized resource, like the objects real events carry. */
 function sampleObject(n: number) {
   return {
@@ -99,7 +119,11 @@ const USAGE = `npm run bench -- webhooks [options]
   --warmup <n>        events in the warm-up round, not counted (default 2000)
   --concurrency <n>   worker concurrency (default: the production default, 8)
   --raw-connections <n>  requests in flight for the raw baseline (default 256: a delivery run's window)
-  --check             exit with 1 when a target is missed`;
+  --cpu-prof          record a CPU profile of the measured round (this process: worker and domain) and summarise it
+  --check             exit with 1 when a target is missed
+
+Besides the rate, the measured round reports per delivery: commits (pg_stat_database.xact_commit, graphile-
+worker's own included), the domain's SQL statements (knex 'query' events), Node and PostgreSQL CPU ms.`;
 
 export async function run(args: string[]): Promise<boolean> {
   const { values } = parseArgs({
@@ -109,6 +133,7 @@ export async function run(args: string[]): Promise<boolean> {
       warmup: { type: 'string', default: '2000' },
       concurrency: { type: 'string' },
       'raw-connections': { type: 'string', default: '256' },
+      'cpu-prof': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
@@ -158,7 +183,10 @@ export async function run(args: string[]): Promise<boolean> {
       `raw undici.request baseline: ${formatInt(warmup)} warm-up + ${formatInt(total)} POSTs, ${rawConnections} in flight…`,
     );
     await rawPosts(receiver.info.url, body, warmup, rawConnections);
+    const rawCpuBefore = process.cpuUsage();
     const rawRate = await rawPosts(receiver.info.url, body, total, rawConnections);
+    const rawCpu = process.cpuUsage(rawCpuBefore);
+    const rawNodeCpuMs = (rawCpu.user + rawCpu.system) / 1000 / total;
 
     worker = await startWorker({
       db: database.db,
@@ -167,8 +195,13 @@ export async function run(args: string[]): Promise<boolean> {
       concurrency,
     });
     let seeded = 0;
+    // the domain's statements (the worker shares this knex instance; graphile-worker's own pool is not counted)
+    let statements = 0;
+    database.db.on('query', () => {
+      statements += 1;
+    });
     /** Writes `count` events (distinct resources, 1,000 per transaction) and times until all are delivered. */
-    const round = async (count: number) => {
+    const round = async (count: number, profile = false) => {
       const start = seeded;
       const objects = Array.from({ length: count }, (_, i) => sampleObject(start + i));
       seeded += count;
@@ -178,6 +211,17 @@ export async function run(args: string[]): Promise<boolean> {
         for (let i = 0; i < objects.length; i += 1000)
           await events.emitMany(tx, 'contact.created', objects.slice(i, i + 1000));
       });
+      const commitsBefore = await settledCommits(database.db);
+      const statementsBefore = statements;
+      const cpuBefore = process.cpuUsage();
+      const pgCpuBefore = database.cpuSeconds();
+      let polls = 0;
+      const session = profile ? new Session() : null;
+      if (session) {
+        session.connect();
+        await session.post('Profiler.enable');
+        await session.post('Profiler.start');
+      }
       const started = performance.now();
       // done when nothing is queued for the fan-out and nothing is pending: two index probes, cheap to ask
       // often (a count over the table would load the database it measures)
@@ -186,10 +230,23 @@ export async function run(args: string[]): Promise<boolean> {
           `SELECT EXISTS (SELECT 1 FROM webhook_outbox)
              OR EXISTS (SELECT 1 FROM webhook_deliveries WHERE status = 'pending') AS busy`,
         );
+        polls += 1;
         if (!rows[0].busy) break;
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
       const elapsed = performance.now() - started;
+      const cpu = process.cpuUsage(cpuBefore);
+      const pgCpuAfter = database.cpuSeconds();
+      const statementsRun = statements - statementsBefore - polls;
+      let profileFile: string | null = null;
+      if (session) {
+        const { profile: recorded } = await session.post('Profiler.stop');
+        session.disconnect();
+        profileFile = join(outputDir('webhooks'), 'measured.cpuprofile');
+        writeFileSync(profileFile, JSON.stringify(recorded));
+      }
+      // the progress polls are single-statement transactions of their own: not the delivery's
+      const commitsRun = (await settledCommits(database.db)) - commitsBefore - polls - 1;
       const { rows } = await database.db.raw(
         `SELECT count(*)::int AS n FROM webhook_deliveries WHERE status = 'succeeded'`,
       );
@@ -200,12 +257,21 @@ export async function run(args: string[]): Promise<boolean> {
           .first('id', 'status', 'last_error');
         throw new Error(`${seeded - rows[0].n} deliveries did not succeed, e.g. ${JSON.stringify(failed)}`);
       }
-      return count / (elapsed / 1000);
+      return {
+        rate: count / (elapsed / 1000),
+        commitsPerDelivery: commitsRun / count,
+        statementsPerDelivery: statementsRun / count,
+        nodeCpuMs: (cpu.user + cpu.system) / 1000 / count,
+        pgCpuMs:
+          pgCpuAfter !== null && pgCpuBefore !== null ? ((pgCpuAfter - pgCpuBefore) * 1000) / count : null,
+        profileFile,
+      };
     };
     log(`Fakturo: warm-up round of ${formatInt(warmup)} events…`);
     await round(warmup);
     log(`Fakturo: measured round of ${formatInt(total)} events (fan-out + signed delivery)…`);
-    const rate = await round(total);
+    const measured = await round(total, values['cpu-prof']);
+    const rate = measured.rate;
     const ratio = rate / rawRate;
 
     const targets = [
@@ -245,6 +311,19 @@ export async function run(args: string[]): Promise<boolean> {
         `raw: ${rawConnections} requests in flight over one keep-alive undici Agent`,
         '',
         table,
+        '',
+        `per delivery (measured round): ${measured.commitsPerDelivery.toFixed(3)} commits, ` +
+          `${measured.statementsPerDelivery.toFixed(3)} domain SQL statements, ` +
+          `${measured.nodeCpuMs.toFixed(3)} ms Node CPU (worker, sender, this process), ` +
+          `${measured.pgCpuMs === null ? 'n/a' : measured.pgCpuMs.toFixed(3)} ms PostgreSQL CPU`,
+        `raw baseline per request: ${rawNodeCpuMs.toFixed(3)} ms Node CPU (this process)`,
+        ...(measured.profileFile
+          ? [
+              '',
+              `CPU profile of the measured round: ${measured.profileFile}`,
+              summariseProfile(measured.profileFile),
+            ]
+          : []),
         '',
         targets.every((x) => x.pass) ? 'all targets met' : 'targets missed',
       ].join('\n'),

@@ -14,6 +14,7 @@ import * as m0012 from './0012_psp';
 import * as m0013 from './0013_dunning';
 import * as m0014 from './0014_reconciliation';
 import * as m0015 from './0015_audit_guard_by_column';
+import * as m0016 from './0016_webhook_deliveries_without_foreign_keys';
 
 export interface Migration {
   name: string;
@@ -38,4 +39,5 @@ export const migrations: Migration[] = [
   { name: '0013_dunning', ...m0013 },
   { name: '0014_reconciliation', ...m0014 },
   { name: '0015_audit_guard_by_column', ...m0015 },
+  { name: '0016_webhook_deliveries_without_foreign_keys', ...m0016 },
 ];

@@ -178,11 +178,22 @@ async function sendWhileDue(
   let keysFor = keyCache(endpoint);
 
   const started = performance.now();
-  const inFlight = new Set<Promise<void>>();
+  /** Requests under way. */
+  let inFlight = 0;
   /** Deliveries sent and not yet recorded: a claim must not pick them again. */
   const busyIds = new Set<string>();
   let finished: Finished[] = [];
-  const syncs = new Set<Promise<void>>();
+  /** Syncs under way. */
+  let syncs = 0;
+  // The loop below sleeps until a request or a sync finishes. One shared wake-up instead of a
+  // Promise.race over everything under way: a race over a window of 256 attaches 256 reactions for every
+  // response that comes back, which cost more Node CPU than the request itself.
+  let wakeUp: (() => void) | null = null;
+  const wake = () => {
+    const resolve = wakeUp;
+    wakeUp = null;
+    resolve?.();
+  };
   /** Slots that syncs under way are claiming for. */
   let reserved = 0;
   /** Counts syncs that recorded results: a claim that came up short may find more after one of them. */
@@ -197,11 +208,23 @@ async function sendWhileDue(
     const attemptedAt = ctx.clock.now();
     const headers = webhookHeaders(keys, claim.event.id, Math.floor(attemptedAt.getTime() / 1000), body);
     busyIds.add(claim.id);
-    const promise: Promise<void> = options.sender.send(url, { ...headers }, body).then((result) => {
-      finished.push({ claim, attemptedAt, finishedAt: ctx.clock.now(), result });
-      inFlight.delete(promise);
-    });
-    inFlight.add(promise);
+    inFlight += 1;
+    void options.sender
+      .send(url, { ...headers }, body)
+      // the sender turns failures into results; anything else it throws is a failed attempt all the same
+      .catch(
+        (error): SendResult => ({
+          statusCode: null,
+          durationMs: 0,
+          responseExcerpt: null,
+          error: String(error),
+        }),
+      )
+      .then((result) => {
+        finished.push({ claim, attemptedAt, finishedAt: ctx.clock.now(), result });
+        inFlight -= 1;
+        wake();
+      });
   };
 
   const sync = async (results: Finished[], want: number) => {
@@ -245,39 +268,46 @@ async function sendWhileDue(
 
   for (;;) {
     // A few syncs may overlap (they touch distinct rows), so one slow round trip never idles the window.
-    if (!failure && syncs.size < MAX_SYNCS) {
+    if (!failure && syncs < MAX_SYNCS) {
       const inBudget = performance.now() - started < budgetMs;
-      const free = window - inFlight.size - reserved;
+      const free = window - inFlight - reserved;
       const want = stopped || !inBudget || exhausted ? 0 : free;
-      const idle = inFlight.size === 0 && syncs.size === 0;
-      // The first sync goes as soon as there is something to do; further ones overlap it only with a big
-      // batch, so when the database is slow the work gathers into few large statements, not many small ones.
-      const worth = syncs.size === 0 ? 1 : window / 2;
+      const idle = inFlight === 0 && syncs === 0;
+      // A statement's fixed cost (planning, skipping the window in the due index, the commit) is several
+      // times one delivery's share, so results are gathered into batches worth it: with the window full, an
+      // eighth of it (32); with little out, half of what is out, so the last few are recorded promptly.
+      // Further syncs overlap a running one only with a big batch, so when the database is slow the work
+      // gathers into few large statements, not many small ones.
+      const outstanding = inFlight + finished.length;
+      const worth = syncs === 0 ? Math.max(1, Math.min(window / 8, Math.ceil(outstanding / 2))) : window / 2;
       const claimNow = want > 0 && (free >= window / 4 || idle) && want + finished.length >= worth;
       const recordNow = finished.length > 0 && finished.length >= worth;
       if (claimNow || recordNow) {
         const results = finished;
         finished = [];
-        const claiming = claimNow ? want : 0;
+        // a sync that records claims the free slots too: same statement, no extra round trip
+        const claiming = want;
         reserved += claiming;
-        const done: Promise<void> = sync(results, claiming)
+        syncs += 1;
+        void sync(results, claiming)
           .catch((error) => {
             failure = error;
           })
           .finally(() => {
-            syncs.delete(done);
+            syncs -= 1;
             reserved -= claiming;
+            wake();
           });
-        syncs.add(done);
         continue;
       }
     }
-    const busy = [...inFlight, ...syncs];
-    if (busy.length === 0) {
+    if (inFlight === 0 && syncs === 0) {
       if (finished.length > 0 && !failure) continue;
       break;
     }
-    await Promise.race(busy);
+    await new Promise<void>((resolve) => {
+      wakeUp = resolve;
+    });
   }
   // A failed sync ends the run once the requests out have returned: the job fails and is retried, and what
   // was sent but not recorded is still pending, so it goes out again (at least once).
@@ -340,6 +370,7 @@ async function record(
 
     await repo.recordAttempts(
       tx,
+      endpointId,
       ordered.map((f) => {
         if (outcomeOf(f.result.statusCode) === 'succeeded') return successRecord(f);
         const failures = f.claim.failures + 1;

@@ -207,7 +207,7 @@ export async function remove(ctx: Ctx, id: string): Promise<WebhookEndpoint> {
   return inTransaction(ctx, async (tx) => {
     const row = await repo.findEndpoint(tx, id, { lock: true });
     if (!row) throw notFound('webhook_endpoint', id);
-    await repo.deleteEndpoint(tx, id); // its deliveries go with it (ON DELETE CASCADE)
+    await repo.deleteEndpoint(tx, id); // its deliveries go with it
     const endpoint = repo.toEndpoint(row);
     await events.emit(tx, 'webhook_endpoint.deleted', { ...endpoint });
     return endpoint;
@@ -266,8 +266,9 @@ export function signingSecrets(row: repo.EndpointRow, now: Date): string[] {
   return secrets;
 }
 
+/** The endpoint, kept from being deleted until the transaction ends (it writes deliveries for it). */
 async function requireEnabled(tx: Ctx, id: string): Promise<repo.EndpointRow> {
-  const row = await repo.findEndpoint(tx, id);
+  const row = await repo.findEndpoint(tx, id, { lock: 'keyShare' });
   if (!row) throw notFound('webhook_endpoint', id);
   if (!row.enabled) {
     throw new DomainError(
