@@ -12,6 +12,7 @@ import type { JobHelpers, Task } from 'graphile-worker';
 export function defineTask<K extends jobs.TaskName>(
   name: K,
   db: Db,
+  // biome-ignore lint/suspicious/noConfusingVoidType: graphile-worker's own Task type: most executors return nothing
   work: (payload: jobs.TaskPayloads[K], helpers: JobHelpers) => Promise<void | Promise<unknown>[]>,
 ): Task<K> {
   return async (payload, helpers) => {
