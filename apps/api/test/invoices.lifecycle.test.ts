@@ -568,4 +568,30 @@ describe('GraphQL', () => {
     );
     expect(refused.errors[0].extensions.code).toBe('invoice_not_draft');
   });
+
+  it('money beyond 32 bits: a 30,000,000.00 EUR line reads back exactly (MinorAmount, not Int)', async () => {
+    // GraphQL's Int ends at 2,147,483,647 (21,474,836.47 EUR in cents); money fields are MinorAmount
+    const big = await draft(t, {
+      contactId: buyer.id,
+      lines: [line({ quantity: '1', unitAmount: 3_000_000_000 })],
+    });
+    const read = await ok(
+      post(t, '/graphql', {
+        query: `{ invoice(id: "${big.id}") { lineNetTotal taxTotal grossTotal lines { unitAmount netAmount } } }`,
+      }),
+    );
+    expect(read.errors).toBeUndefined();
+    expect(read.data.invoice).toEqual({
+      lineNetTotal: 3_000_000_000,
+      taxTotal: 570_000_000,
+      grossTotal: 3_570_000_000,
+      lines: [{ unitAmount: 3_000_000_000, netAmount: 3_000_000_000 }],
+    });
+    // as an argument a fraction is refused, named as written
+    const refused = await post(t, '/graphql', {
+      query: `mutation { applyCreditBalance(invoiceId: "${big.id}", amount: 1.5) { id } }`,
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors[0].message).toMatch(/MinorAmount must be a whole number, got 1\.5/);
+  });
 });

@@ -2,7 +2,7 @@ import type { Db } from '@fakturo/db';
 import { type Ctx, DomainError } from '@fakturo/domain';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { type DocumentNode, GraphQLError, getOperationAST } from 'graphql';
+import { type DocumentNode, GraphQLError, getOperationAST, Kind, type ValueNode } from 'graphql';
 import mercurius, { type IResolvers, type MercuriusLoaders } from 'mercurius';
 import { graphqlModules } from '../graphql/modules';
 import { frameworkCode, STATUS } from './errors';
@@ -23,12 +23,31 @@ export interface GraphqlModule {
 const BASE = `
   "Arbitrary JSON (metadata, event payloads)."
   scalar JSON
+  "An integer amount in minor units (cents), signed where the REST field is: a JSON number, never a float, and not limited to 32 bits (GraphQL's Int ends at 21,474,836.47 EUR)."
+  scalar MinorAmount
   type Query { _version: String! }
   type Mutation { _noop: Boolean }
 `;
 
+function minorAmount(value: unknown): number {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value)) {
+    throw new TypeError(`MinorAmount must be a whole number, got ${String(value)}`);
+  }
+  return value;
+}
+
+/** Money in minor units, every module's: a safe integer (up to 2^53 − 1), where GraphQL's Int stops at 2^31 − 1. */
+const minorAmountScalar = {
+  serialize: minorAmount,
+  parseValue: minorAmount,
+  // a literal that is no whole number (1.5, "12") is named as written
+  parseLiteral: (ast: ValueNode) =>
+    minorAmount(ast.kind === Kind.INT ? Number(ast.value) : 'value' in ast ? ast.value : ast.kind),
+};
+
 function merge(modules: GraphqlModule[]) {
   const resolvers: Record<string, Record<string, unknown>> = {
+    MinorAmount: minorAmountScalar as unknown as Record<string, unknown>,
     Query: { _version: () => '1' },
     Mutation: { _noop: () => null },
   };

@@ -10,12 +10,12 @@ import {
 } from './schemas';
 
 const typeDefs = `
-  type PriceTier { upTo: Float, unitAmount: String!, flatAmount: Int }
-  input PriceTierInput { upTo: Float, unitAmount: String!, flatAmount: Int }
+  type PriceTier { upTo: Float, unitAmount: String!, flatAmount: MinorAmount }
+  input PriceTierInput { upTo: Float, unitAmount: String!, flatAmount: MinorAmount }
 
   "flat: amount per period; per_unit: quantity × unitAmount; graduated / volume: tiers. Minor units."
-  type PriceModel { kind: String!, amount: Int, unitAmount: String, tiers: [PriceTier!] }
-  input PriceModelInput { kind: String!, amount: Int, unitAmount: String, tiers: [PriceTierInput!] }
+  type PriceModel { kind: String!, amount: MinorAmount, unitAmount: String, tiers: [PriceTier!] }
+  input PriceModelInput { kind: String!, amount: MinorAmount, unitAmount: String, tiers: [PriceTierInput!] }
 
   "A product or service with its price. Same fields as the REST Article."
   type Article {

@@ -5,7 +5,7 @@ import type { GraphqlModule } from '../../plugins/graphql';
 import { BankStatementListQuerySchema, BankTransactionListQuerySchema } from './schemas';
 
 const typeDefs = `
-  type StatementBalance { amount: Int!, currency: String!, date: String }
+  type StatementBalance { amount: MinorAmount!, currency: String!, date: String }
   type BankStatementAccount { iban: String, number: String, bic: String, currency: String, owner: String }
 
   "One statement of an imported bank statement file. Same fields as the REST BankStatement."
@@ -17,15 +17,15 @@ const typeDefs = `
   }
   type BankStatementConnection { data: [BankStatement!]!, hasMore: Boolean!, nextCursor: String }
 
-  "One booked entry of an imported statement; amounts are signed minor units (GraphQL Int, as in the other modules). Same fields as the REST BankTransaction."
+  "One booked entry of an imported statement; amounts are signed minor units (MinorAmount, as in the other modules). Same fields as the REST BankTransaction."
   type BankTransaction {
     id: ID!, statementId: ID!, status: String!, accountIban: String, accountNumber: String, bookingDate: String!,
-    valueDate: String, amount: Int!, currency: String!, creditDebit: String!, reversal: Boolean!, isReturn: Boolean!,
+    valueDate: String, amount: MinorAmount!, currency: String!, creditDebit: String!, reversal: Boolean!, isReturn: Boolean!,
     returnReasonCode: String, counterpartyName: String, counterpartyIban: String, counterpartyBic: String,
     counterpartyAccount: String, remittanceInformation: String, structuredReference: String, endToEndId: String,
     mandateReference: String, creditorId: String, bankReference: String, customerReference: String,
-    transactionCode: String, proprietaryCode: String, bookingText: String, originalAmount: Int,
-    chargesAmount: Int, matchConfidence: String, matchReason: String, matchedAt: String, version: Int!,
+    transactionCode: String, proprietaryCode: String, bookingText: String, originalAmount: MinorAmount,
+    chargesAmount: MinorAmount, matchConfidence: String, matchReason: String, matchedAt: String, version: Int!,
     createdAt: String!, updatedAt: String!
   }
   type BankTransactionConnection { data: [BankTransaction!]!, hasMore: Boolean!, nextCursor: String }
@@ -38,7 +38,7 @@ const typeDefs = `
     bankTransaction(id: ID!): BankTransaction
     bankTransactions(
       limit: Int, startingAfter: String, status: String, statementId: ID, bookingDateGte: String,
-      bookingDateLte: String, amountGte: Int, amountLte: Int, creditDebit: String, currency: String
+      bookingDateLte: String, amountGte: MinorAmount, amountLte: MinorAmount, creditDebit: String, currency: String
     ): BankTransactionConnection!
   }
 `;

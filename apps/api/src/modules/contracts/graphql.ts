@@ -35,11 +35,11 @@ const typeDefs = `
   type ContractPause { id: ID!, startsOn: String!, endsOn: String }
   type DatePeriod { start: String!, end: String! }
   type ContractCharge {
-    id: ID!, kind: String!, name: String!, amount: Int!, dueDate: String!, period: DatePeriod, billed: Boolean!, documentId: ID
+    id: ID!, kind: String!, name: String!, amount: MinorAmount!, dueDate: String!, period: DatePeriod, billed: Boolean!, documentId: ID
   }
-  type Installment { number: Int!, dueDate: String!, amount: Int!, billed: Boolean!, documentId: ID }
+  type Installment { number: Int!, dueDate: String!, amount: MinorAmount!, billed: Boolean!, documentId: ID }
   type InstallmentPlan {
-    id: ID!, name: String!, total: Int!, count: Int!, intervalMonths: Int!, firstDueDate: String!,
+    id: ID!, name: String!, total: MinorAmount!, count: Int!, intervalMonths: Int!, firstDueDate: String!,
     taxRateKind: String!, supplyKind: String!, installments: [Installment!]!, createdAt: String!
   }
   type ContractCancellation { receivedOn: String!, endDate: String!, noticeEnd: String!, termEnd: String, renewals: Int! }
@@ -67,7 +67,7 @@ const typeDefs = `
     itemId: ID, kind: String!, priceModel: PriceModelInput, percent: String, effectiveDate: String!, announcedOn: String
   }
   input InstallmentPlanInput {
-    name: String!, total: Int!, count: Int!, intervalMonths: Int, firstDueDate: String, taxRateKind: String, supplyKind: String
+    name: String!, total: MinorAmount!, count: Int!, intervalMonths: Int, firstDueDate: String, taxRateKind: String, supplyKind: String
   }
 
   extend type Query {

@@ -15,7 +15,7 @@ import {
 
 const typeDefs = `
   type DunningLevelTitles { de: String!, en: String! }
-  type DunningLevel { level: Int!, name: String, daysAfterDue: Int!, fee: Int!, interest: Boolean!, titles: DunningLevelTitles! }
+  type DunningLevel { level: Int!, name: String, daysAfterDue: Int!, fee: MinorAmount!, interest: Boolean!, titles: DunningLevelTitles! }
   type DunningBaseRate { validFrom: String!, rate: String! }
   "Your dunning levels. Same fields as the REST DunningSettings."
   type DunningSettings {
@@ -37,8 +37,8 @@ const typeDefs = `
 
   type DunningInterestPeriod { from: String!, to: String!, days: Int!, baseRate: String!, points: String!, rate: String! }
   type DunningNoticeInvoice {
-    invoiceId: ID!, number: String!, issueDate: String!, dueDate: String!, openAmount: Int!, daysOverdue: Int!,
-    interest: Int!, interestPeriods: [DunningInterestPeriod!]!
+    invoiceId: ID!, number: String!, issueDate: String!, dueDate: String!, openAmount: MinorAmount!, daysOverdue: Int!,
+    interest: MinorAmount!, interestPeriods: [DunningInterestPeriod!]!
   }
   type DunningNoticeEmail {
     status: String!, recipients: [String!]!, attempts: Int!, lastErrorCode: String, lastError: String,
@@ -48,15 +48,15 @@ const typeDefs = `
   type DunningNotice {
     id: ID!, runId: ID!, contactId: ID!, contact: Contact, level: Int!, title: String!, status: String!,
     closedAt: String, currency: String!, language: String!, customerType: String!, issueDate: String!,
-    payBy: String!, invoices: [DunningNoticeInvoice!]!, fee: Int!, interestTotal: Int!, openTotal: Int!,
-    total: Int!, pdfSha256: String!, email: DunningNoticeEmail!, createdAt: String!, updatedAt: String!
+    payBy: String!, invoices: [DunningNoticeInvoice!]!, fee: MinorAmount!, interestTotal: MinorAmount!, openTotal: MinorAmount!,
+    total: MinorAmount!, pdfSha256: String!, email: DunningNoticeEmail!, createdAt: String!, updatedAt: String!
   }
   type DunningNoticeConnection { data: [DunningNotice!]!, hasMore: Boolean!, nextCursor: String }
 
   "Starts a run (run is set), or with dryRun answers the letters it would issue (preview, the REST DunningRunPreview)."
   type DunningRunStart { run: DunningRun, preview: JSON }
 
-  input DunningLevelInput { level: Int!, name: String, daysAfterDue: Int!, fee: Int!, interest: Boolean! }
+  input DunningLevelInput { level: Int!, name: String, daysAfterDue: Int!, fee: MinorAmount!, interest: Boolean! }
   input DunningBaseRateInput { validFrom: String!, rate: String! }
   input DunningSettingsInput { levels: [DunningLevelInput!]!, baseRates: [DunningBaseRateInput!] }
   input DunningRunInput { asOf: String, dryRun: Boolean, contactIds: [ID!] }

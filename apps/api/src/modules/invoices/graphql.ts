@@ -23,8 +23,8 @@ const documentFields = `
     id: ID!, type: String!, typeCode: String!, status: String!, number: String, contactId: ID!, contact: Contact,
     currency: String!, language: String!, issueDate: String, serviceDate: String, servicePeriod: DocumentPeriod,
     dueDate: String, validUntil: String, sendDate: String, lines: [DocumentLine!]!, notes: [String!]!,
-    lineNetTotal: Int!, allowanceTotal: Int!, chargeTotal: Int!, taxBasisTotal: Int!, taxTotal: Int!, grossTotal: Int!,
-    prepaidAmount: Int!, amountDue: Int!, amountPaid: Int!, taxBreakdown: [TaxBreakdownEntry!]!,
+    lineNetTotal: MinorAmount!, allowanceTotal: MinorAmount!, chargeTotal: MinorAmount!, taxBasisTotal: MinorAmount!, taxTotal: MinorAmount!, grossTotal: MinorAmount!,
+    prepaidAmount: MinorAmount!, amountDue: MinorAmount!, amountPaid: MinorAmount!, taxBreakdown: [TaxBreakdownEntry!]!,
     "Frozen at finalize (SellerSnapshot of the REST API)" seller: JSON,
     "Frozen at finalize (BuyerSnapshot of the REST API)" buyer: JSON,
     paymentTerms: String, paymentMeans: JSON, precedingDocumentId: ID, cancelledByDocumentId: ID,
@@ -42,15 +42,15 @@ const typeDefs = `
   type DocumentPeriod { start: String!, end: String! }
   input DocumentPeriodInput { start: String!, end: String! }
   type TaxBreakdownEntry {
-    category: String!, rate: String!, basis: Int!, tax: Int!, exemptionReasonCode: String, exemptionReason: String
+    category: String!, rate: String!, basis: MinorAmount!, tax: MinorAmount!, exemptionReasonCode: String, exemptionReason: String
   }
   type DocumentLine {
     id: ID!, position: Int!, articleId: ID, name: String!, description: String, quantity: String!, unitCode: String!,
-    unitAmount: Int, unitAmountDecimal: String!, discountPercent: String, netAmount: Int!, taxCategory: String!,
+    unitAmount: MinorAmount, unitAmountDecimal: String!, discountPercent: String, netAmount: MinorAmount!, taxCategory: String!,
     taxRate: String!, taxRateKind: String, supplyKind: String, period: DocumentPeriod, contractId: ID, contractItemId: ID
   }
   input DocumentLineInput {
-    articleId: ID, name: String, description: String, quantity: String, unitCode: String, unitAmount: Int,
+    articleId: ID, name: String, description: String, quantity: String, unitCode: String, unitAmount: MinorAmount,
     unitAmountDecimal: String, discountPercent: String, taxRateKind: String, supplyKind: String, period: DocumentPeriodInput
   }
 

@@ -15,43 +15,43 @@ import {
 // invoices of each allocation and an invoice's payments loaded in batches, not one query per row.
 
 const typeDefs = `
-  type PaymentAllocation { invoiceId: ID!, invoice: Invoice, amount: Int! }
+  type PaymentAllocation { invoiceId: ID!, invoice: Invoice, amount: MinorAmount! }
 
   "A payment received, or with type refund paid back. Same fields as the REST Payment, plus its contact."
   type Payment {
-    id: ID!, type: String!, status: String!, contactId: ID!, contact: Contact, currency: String!, amount: Int!,
-    amountAllocated: Int!, amountUnapplied: Int!, amountRefunded: Int!, method: String!, provider: String,
+    id: ID!, type: String!, status: String!, contactId: ID!, contact: Contact, currency: String!, amount: MinorAmount!,
+    amountAllocated: MinorAmount!, amountUnapplied: MinorAmount!, amountRefunded: MinorAmount!, method: String!, provider: String,
     externalId: String, reference: String, description: String, failureReason: String, refundedPaymentId: ID,
     paidAt: String!, allocations: [PaymentAllocation!]!, metadata: JSON!, version: Int!, createdAt: String!,
     updatedAt: String!
   }
   type PaymentConnection { data: [Payment!]!, hasMore: Boolean!, nextCursor: String }
 
-  type CreditBalanceAmount { currency: String!, amount: Int! }
+  type CreditBalanceAmount { currency: String!, amount: MinorAmount! }
   type CreditBalance { contactId: ID!, balances: [CreditBalanceAmount!]! }
   type BalanceTransaction {
-    id: ID!, contactId: ID!, currency: String!, kind: String!, amount: Int!, balanceAfter: Int!, paymentId: ID!,
+    id: ID!, contactId: ID!, currency: String!, kind: String!, amount: MinorAmount!, balanceAfter: MinorAmount!, paymentId: ID!,
     documentId: ID, createdAt: String!
   }
   type BalanceTransactionConnection { data: [BalanceTransaction!]!, hasMore: Boolean!, nextCursor: String }
 
   extend type Invoice {
     "Gross of the issued credit notes referring to it (positive)."
-    amountCredited: Int!
+    amountCredited: MinorAmount!
     "What the buyer still owes: amountDue − amountCredited − amountPaid, never below 0."
-    amountOpen: Int!
+    amountOpen: MinorAmount!
     "Payments and refunds that moved money on this invoice, newest first."
     payments: [Payment!]!
   }
 
-  input PaymentAllocationInput { invoiceId: ID!, amount: Int! }
+  input PaymentAllocationInput { invoiceId: ID!, amount: MinorAmount! }
   input PaymentInput {
-    contactId: ID, amount: Int!, currency: String, method: String!, status: String, failureReason: String,
+    contactId: ID, amount: MinorAmount!, currency: String, method: String!, status: String, failureReason: String,
     description: String, paidAt: String, invoiceId: ID, allocations: [PaymentAllocationInput!], provider: String,
     externalId: String, reference: String, metadata: JSON
   }
   input RefundInput {
-    amount: Int, method: String, reason: String, refundedAt: String, allocations: [PaymentAllocationInput!],
+    amount: MinorAmount, method: String, reason: String, refundedAt: String, allocations: [PaymentAllocationInput!],
     provider: String, externalId: String, reference: String, metadata: JSON
   }
 
@@ -71,7 +71,7 @@ const typeDefs = `
     "A payment in reverse: returns the refund, which reopens the invoices it takes money back from."
     refundPayment(id: ID!, input: RefundInput): Payment!
     "Pays an issued invoice from the contact's credit balance; returns the invoice."
-    applyCreditBalance(invoiceId: ID!, amount: Int): Invoice!
+    applyCreditBalance(invoiceId: ID!, amount: MinorAmount): Invoice!
   }
 `;
 

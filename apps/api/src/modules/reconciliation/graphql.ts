@@ -5,11 +5,11 @@ import type { GraphqlModule } from '../../plugins/graphql';
 import { BankTransactionMatchSchema } from './schemas';
 
 const typeDefs = `
-  type MatchAllocation { invoiceId: ID!, amount: Int! }
+  type MatchAllocation { invoiceId: ID!, amount: MinorAmount! }
   extend type BankTransaction {
-    matchRule: String, matchAllocations: [MatchAllocation!], paymentId: ID, returnFee: Int
+    matchRule: String, matchAllocations: [MatchAllocation!], paymentId: ID, returnFee: MinorAmount
   }
-  input MatchAllocationInput { invoiceId: ID!, amount: Int! }
+  input MatchAllocationInput { invoiceId: ID!, amount: MinorAmount! }
   input BankTransactionMatchInput { acceptSuggestion: Boolean, allocations: [MatchAllocationInput!], contactId: ID }
 
   extend type Mutation {

@@ -1,5 +1,4 @@
 import { reports } from '@fakturo/domain';
-import { Kind, type ValueNode } from 'graphql';
 import type { IResolvers } from 'mercurius';
 import { validateInput } from '../../graphql/validate';
 import type { GraphqlModule } from '../../plugins/graphql';
@@ -13,9 +12,6 @@ import {
 } from './schemas';
 
 const typeDefs = `
-  "An integer amount in minor units that may exceed 32 bits (report totals): a JSON number, never a float."
-  scalar MinorAmount
-
   "One period of the MRR report in one currency. Same fields as the REST MrrReportRow."
   type MrrReportRow {
     currency: String!, period: String!, periodStart: String!, periodEnd: String!,
@@ -94,19 +90,7 @@ const typeDefs = `
   }
 `;
 
-function minorAmount(value: unknown): number {
-  if (typeof value !== 'number' || !Number.isSafeInteger(value)) {
-    throw new TypeError(`MinorAmount must be a whole number, got ${String(value)}`);
-  }
-  return value;
-}
-
 const resolvers: IResolvers = {
-  MinorAmount: {
-    serialize: minorAmount,
-    parseValue: minorAmount,
-    parseLiteral: (ast: ValueNode) => minorAmount(ast.kind === Kind.INT ? Number(ast.value) : Number.NaN),
-  },
   Query: {
     mrrReport: async (_root, args: Record<string, unknown>, { ctx }) =>
       reports.mrr(ctx, validateInput(MrrReportQuerySchema, defined(args))),

@@ -14,13 +14,13 @@ const typeDefs = `
   "One invoice collected by direct debit. Same fields as the REST SepaCollectionItem."
   type SepaCollectionItem {
     id: ID!, invoiceId: ID!, invoiceNumber: String!, invoice: Invoice, contactId: ID!, mandateId: ID!,
-    mandateReference: String!, mandateSignedDate: String!, scheme: String!, sequenceType: String!, amount: Int!,
+    mandateReference: String!, mandateSignedDate: String!, scheme: String!, sequenceType: String!, amount: MinorAmount!,
     currency: String!, collectionDate: String!, endToEndId: String!, debtor: SepaDebtor!,
     remittanceInformation: String!, preNotification: SepaPreNotification!, status: String!, returnReason: String
   }
   type SepaBatch {
     paymentInformationId: String!, collectionDate: String!, scheme: String!, sequenceType: String!, itemCount: Int!,
-    controlSum: Int!
+    controlSum: MinorAmount!
   }
   type SepaSkippedInvoice { invoiceId: ID!, invoiceNumber: String, code: String!, message: String! }
   type SepaCreditor { name: String!, iban: String!, bic: String, creditorId: String!, "PostalAddress" address: JSON }
@@ -28,7 +28,7 @@ const typeDefs = `
 
   "A SEPA direct debit collection (one pain.008.001.08 file). Same fields as the REST SepaCollection."
   type SepaCollection {
-    id: ID!, status: String!, messageId: String!, currency: String!, itemCount: Int!, controlSum: Int!,
+    id: ID!, status: String!, messageId: String!, currency: String!, itemCount: Int!, controlSum: MinorAmount!,
     creditor: SepaCreditor!, filters: SepaCollectionFilters!, batches: [SepaBatch!]!, items: [SepaCollectionItem!]!,
     skipped: [SepaSkippedInvoice!]!, truncated: Boolean!, submittedAt: String, cancelledAt: String, version: Int!,
     createdAt: String!, updatedAt: String!,
