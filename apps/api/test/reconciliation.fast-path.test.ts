@@ -2,7 +2,8 @@ import { fixedClock, type PaymentInput, payments, reconciliation } from '@faktur
 import { companyInput, createTestApp, type TestTenant } from '@fakturo/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { worker } from './billing.support';
-import { contact, draft, finalize, get, line, ok, readySeller } from './documents.support';
+import { contact, get, ok, readySeller } from './documents.support';
+import { CSV_HEADER, CSV_MAPPING, expectBooksBalanceIn, issuedInvoice, money } from './payments.support';
 
 // Reconciliation's set-based path (issue 6 item 5): a chunk of bank transactions is decided and booked in one
 // database transaction — the exact matches through payments.recordMany — and must leave exactly what booking
@@ -18,19 +19,7 @@ beforeAll(async () => {
   await readySeller(t);
 });
 
-/** A finalized invoice of `net` + 19 % VAT for the contact. */
-async function issued(contactId: string, net = 10000, as?: TestTenant) {
-  return finalize(
-    t,
-    (await draft(t, { contactId, lines: [line({ quantity: '1', unitAmount: net })] }, as)).id,
-    as,
-  );
-}
-
-const CSV_HEADER = 'Buchungstag;Auftraggeber;IBAN;Verwendungszweck;Betrag;Währung';
-const CSV_MAPPING =
-  '?format=csv&bookingDateColumn=Buchungstag&counterpartyNameColumn=Auftraggeber&counterpartyIbanColumn=IBAN&remittanceInformationColumn=Verwendungszweck&amountColumn=Betrag&currencyColumn=W%C3%A4hrung&accountIban=DE89370400440532013000';
-const money = (minor: number) => (minor / 100).toFixed(2).replace('.', ',');
+const issued = (contactId: string, net?: number, as?: TestTenant) => issuedInvoice(t, contactId, net, as);
 
 /** Imports a CSV statement of `rows` (date;name;iban;text;amount;currency); returns it and its transactions. */
 async function importStatement(rows: string[], as?: TestTenant) {
@@ -54,34 +43,7 @@ async function transactions(statementId: string, as?: TestTenant) {
 
 const count = async (table: string) => Number((await t.db(table).count({ n: '*' }))[0]!.n);
 
-/** The books add up (apps/api/test/payments.test.ts): invoices' paid amounts, payments' splits, balances. */
-async function expectBooksBalance() {
-  const paid = await t.db.raw(`
-    SELECT d.id FROM documents d
-      LEFT JOIN (SELECT document_id, sum(amount) AS s FROM payment_allocations GROUP BY 1) a ON a.document_id = d.id
-     WHERE d.amount_paid <> coalesce(a.s, 0)`);
-  expect(paid.rows).toEqual([]);
-  const split = await t.db.raw(`
-    SELECT p.id FROM payments p
-      LEFT JOIN (SELECT source_payment_id, sum(amount) AS s FROM payment_allocations GROUP BY 1) a
-        ON a.source_payment_id = p.id
-     WHERE p.type = 'payment' AND p.amount_allocated <> coalesce(a.s, 0)`);
-  expect(split.rows).toEqual([]);
-  const balances = await t.db.raw(`
-    SELECT b.contact_id FROM customer_balances b
-      LEFT JOIN (SELECT contact_id, currency, sum(amount - amount_allocated - amount_refunded) AS s
-                   FROM payments WHERE type = 'payment' AND status = 'succeeded' GROUP BY 1, 2) u
-        ON u.contact_id = b.contact_id AND u.currency = b.currency
-      LEFT JOIN LATERAL (SELECT balance_after FROM customer_balance_transactions x
-                          WHERE x.contact_id = b.contact_id AND x.currency = b.currency ORDER BY id DESC LIMIT 1) l ON true
-     WHERE b.balance <> coalesce(u.s, 0) OR b.balance <> coalesce(l.balance_after, 0)`);
-  expect(balances.rows).toEqual([]);
-  const over = await t.db.raw(
-    `SELECT id FROM documents WHERE amount_paid < 0 OR amount_paid + amount_credited > greatest(amount_due, 0)
-       AND amount_paid > 0`,
-  );
-  expect(over.rows).toEqual([]);
-}
+const expectBooksBalance = () => expectBooksBalanceIn(t);
 
 /**
  * `value` with ids, numbers and other per-record strings replaced by names, so the booking of one invoice and

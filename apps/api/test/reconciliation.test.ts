@@ -2,7 +2,8 @@ import type { Clock } from '@fakturo/domain';
 import { companyInput, createTestApp, type TestTenant } from '@fakturo/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { worker } from './billing.support';
-import { contact, draft, finalize, get, line, ok, post, readySeller } from './documents.support';
+import { contact, get, ok, post, readySeller } from './documents.support';
+import { CSV_HEADER, CSV_MAPPING, issuedInvoice, money } from './payments.support';
 
 // A user's story of automatic reconciliation (DOMAIN.md §9, issue 6 item 4): a bank statement comes in, the
 // worker matches its transactions to open invoices with the ladder — applying only what is certain and
@@ -19,18 +20,7 @@ beforeAll(async () => {
   await readySeller(t, undefined, { sepaCreditorId: CREDITOR_ID });
 });
 
-/** A finalized invoice of `net` + 19 % VAT for the contact. */
-async function issued(contactId: string, net = 10000, as?: TestTenant) {
-  return finalize(
-    t,
-    (await draft(t, { contactId, lines: [line({ quantity: '1', unitAmount: net })] }, as)).id,
-    as,
-  );
-}
-
-const CSV_HEADER = 'Buchungstag;Auftraggeber;IBAN;Verwendungszweck;Betrag;Währung';
-const CSV_MAPPING =
-  '?format=csv&bookingDateColumn=Buchungstag&counterpartyNameColumn=Auftraggeber&counterpartyIbanColumn=IBAN&remittanceInformationColumn=Verwendungszweck&amountColumn=Betrag&currencyColumn=W%C3%A4hrung&accountIban=DE89370400440532013000';
+const issued = (contactId: string, net?: number, as?: TestTenant) => issuedInvoice(t, contactId, net, as);
 
 /** Imports a CSV statement of `rows` (date;name;iban;text;amount;currency) and runs the worker. */
 async function statement(rows: string[], as?: TestTenant) {
@@ -51,8 +41,6 @@ async function statement(rows: string[], as?: TestTenant) {
   // oldest first, as the rows were written
   return [...list.data].reverse() as Record<string, unknown>[];
 }
-
-const money = (minor: number) => (minor / 100).toFixed(2).replace('.', ',');
 
 describe('the matching ladder', () => {
   it('applies invoice numbers with the exact open amount, suggests the rest, leaves strangers alone', async () => {

@@ -63,23 +63,6 @@ export async function list(ctx: Ctx, query: BillingRunListQuery): Promise<Page<B
   return toPage(await repo.listRuns(ctx, query), query, repo.toRun);
 }
 
-function requireAddress(
-  org: Organization,
-): asserts org is Organization & { address: NonNullable<Organization['address']> } {
-  if (!org.address) {
-    throw new DomainError(
-      'unprocessable',
-      'organization_address_missing',
-      'Invoices need the seller’s address (and VAT follows its country): set the organisation’s address first.',
-      {
-        errors: [
-          { path: 'organization.address', code: 'required', message: 'the organisation has no address' },
-        ],
-      },
-    );
-  }
-}
-
 /**
  * Starts a billing run (DOMAIN.md §7) for every period due on or before `asOf` (default: the organisation's
  * today). With `dryRun` it answers what the run would bill and writes nothing. Otherwise it writes the run
@@ -117,7 +100,10 @@ export async function start(ctx: Ctx, input: BillingRunInput): Promise<BillingRu
     });
   }
   errors.throwIfAny();
-  requireAddress(org);
+  organizations.requireAddress(
+    org,
+    'Invoices need the seller’s address (and VAT follows its country): set the organisation’s address first.',
+  );
   const filters = { ...(contactIds ? { contactIds } : {}), ...(contractIds ? { contractIds } : {}) };
   if (input.dryRun) return preview(ctx, org, asOf, mode, filters);
   return inTransaction(ctx, async (tx) => {

@@ -54,7 +54,8 @@ interface BankAccountJson {
   is_default: boolean;
 }
 
-interface MandateJson {
+/** A mandate as its row reads (columns by name); `toSepaMandate` gives the API shape. */
+export interface MandateJson {
   id: string;
   reference: string;
   signed_on: string;
@@ -66,6 +67,22 @@ interface MandateJson {
   status: SepaMandate['status'];
   last_used_on: string | null;
   pre_notification_days: number | null;
+}
+
+export function toSepaMandate(m: MandateJson): SepaMandate {
+  return {
+    id: m.id,
+    reference: m.reference,
+    signedDate: m.signed_on,
+    scheme: m.scheme,
+    sequenceType: m.sequence_type,
+    iban: m.iban,
+    bic: m.bic,
+    accountHolder: m.account_holder,
+    status: m.status,
+    lastUsedDate: m.last_used_on,
+    preNotificationDays: m.pre_notification_days,
+  };
 }
 
 type LoadedRow = ContactRow & {
@@ -161,21 +178,7 @@ export function toContact(row: LoadedRow): Contact {
         isDefault: b.is_default,
       }),
     ),
-    sepaMandates: row.sepa_mandates.map(
-      (m): SepaMandate => ({
-        id: m.id,
-        reference: m.reference,
-        signedDate: m.signed_on,
-        scheme: m.scheme,
-        sequenceType: m.sequence_type,
-        iban: m.iban,
-        bic: m.bic,
-        accountHolder: m.account_holder,
-        status: m.status,
-        lastUsedDate: m.last_used_on,
-        preNotificationDays: m.pre_notification_days,
-      }),
-    ),
+    sepaMandates: row.sepa_mandates.map(toSepaMandate),
     groupIds: row.group_ids,
     tags: row.tags,
     notes: row.notes,

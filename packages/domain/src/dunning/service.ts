@@ -176,21 +176,6 @@ export async function listRuns(ctx: Ctx, query: DunningRunListQuery): Promise<Pa
   return toPage(await repo.listRuns(ctx, query), query, repo.toRun);
 }
 
-function requireAddress(org: Organization): asserts org is Organization & { address: PostalAddress } {
-  if (!org.address) {
-    throw new DomainError(
-      'unprocessable',
-      'organization_address_missing',
-      'Dunning letters carry the sender’s address: set the organisation’s address first.',
-      {
-        errors: [
-          { path: 'organization.address', code: 'required', message: 'the organisation has no address' },
-        ],
-      },
-    );
-  }
-}
-
 /**
  * `POST /v1/dunning-runs`: a run for `asOf` (default the organisation's today; not a later day — letters are
  * not dated ahead). With `dryRun` it answers which letters would be issued and writes nothing; otherwise it
@@ -217,7 +202,10 @@ export async function start(ctx: Ctx, input: DunningRunInput): Promise<DunningRu
     }
   }
   errors.throwIfAny();
-  requireAddress(org);
+  organizations.requireAddress(
+    org,
+    'Dunning letters carry the sender’s address: set the organisation’s address first.',
+  );
   if (input.dryRun) return preview(ctx, org, asOf, contactIds);
   return inTransaction(ctx, async (tx) => {
     const row = await insertRun(tx, { asOf, trigger: 'api', filters: contactIds ? { contactIds } : {} });

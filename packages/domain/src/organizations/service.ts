@@ -3,7 +3,7 @@ import * as apiKeys from '../api-keys/service';
 import * as audit from '../audit/service';
 import type { Clock } from '../clock';
 import { type Ctx, inTransaction } from '../context';
-import { FieldErrors, notFound, versionMismatch } from '../errors';
+import { DomainError, FieldErrors, notFound, versionMismatch } from '../errors';
 import * as events from '../events/service';
 import { newId } from '../ids';
 import { isCurrency } from '../money';
@@ -12,7 +12,12 @@ import { checkAddress } from '../validation/address';
 import { isValidBic, isValidCreditorId, isValidIban, normaliseBic, normaliseIban } from '../validation/bank';
 import { isEmail } from '../validation/codes';
 import { checkVatId } from '../validation/vat-id';
-import { DEFAULT_NUMBER_FORMATS, type Organization, type OrganizationPatch } from './types';
+import {
+  DEFAULT_NUMBER_FORMATS,
+  type Organization,
+  type OrganizationPatch,
+  type PostalAddress,
+} from './types';
 
 interface OrganizationRow {
   id: string;
@@ -62,6 +67,23 @@ export function toOrganization(row: OrganizationRow): Organization {
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
   };
+}
+
+/**
+ * Refuses work that puts the organisation's address on paper (invoices, dunning letters) while it has none:
+ * 422 `organization_address_missing`, `why` saying what needs it.
+ */
+export function requireAddress(
+  org: Organization,
+  why: string,
+): asserts org is Organization & { address: PostalAddress } {
+  if (!org.address) {
+    throw new DomainError('unprocessable', 'organization_address_missing', why, {
+      errors: [
+        { path: 'organization.address', code: 'required', message: 'the organisation has no address' },
+      ],
+    });
+  }
 }
 
 export async function get(ctx: Ctx): Promise<Organization> {

@@ -41,6 +41,44 @@ import type {
  * statements) book through `record` and `refund`.
  */
 
+/** A new payment's row: the input's own fields, and what booking it decided (status, payer, allocation). */
+function paymentRow(
+  ctx: Ctx,
+  input: PaymentInput,
+  booked: {
+    status: repo.PaymentRow['status'];
+    contactId: string;
+    currency: string;
+    allocated: number;
+    paidAt: Date;
+    now: Date;
+  },
+): repo.PaymentRow {
+  return {
+    id: newId('payment'),
+    organization_id: ctx.organizationId,
+    type: 'payment',
+    status: booked.status,
+    contact_id: booked.contactId,
+    currency: booked.currency,
+    amount: input.amount,
+    amount_allocated: booked.allocated,
+    amount_refunded: 0,
+    method: input.method,
+    provider: input.provider ?? null,
+    external_id: input.externalId ?? null,
+    reference: input.reference ?? null,
+    description: input.description ?? null,
+    failure_reason: input.failureReason ?? null,
+    refunded_payment_id: null,
+    paid_at: booked.paidAt,
+    metadata: input.metadata ?? {},
+    version: 1,
+    created_at: booked.now,
+    updated_at: booked.now,
+  };
+}
+
 // ——— reading ———
 
 async function withAllocations(ctx: Ctx, rows: readonly repo.PaymentRow[]): Promise<Payment[]> {
@@ -379,29 +417,14 @@ export async function record(ctx: Ctx, input: PaymentInput): Promise<{ payment: 
         });
       if (taken === 0) return replay(tx, (await repo.findRow(tx, id))!, input);
     } else {
-      const row: repo.PaymentRow = {
-        id: newId('payment'),
-        organization_id: tx.organizationId,
-        type: 'payment',
+      const row = paymentRow(tx, input, {
         status,
-        contact_id: contact.id,
+        contactId: contact.id,
         currency,
-        amount: input.amount,
-        amount_allocated: allocated,
-        amount_refunded: 0,
-        method: input.method,
-        provider: input.provider ?? null,
-        external_id: input.externalId ?? null,
-        reference: input.reference ?? null,
-        description: input.description ?? null,
-        failure_reason: input.failureReason ?? null,
-        refunded_payment_id: null,
-        paid_at: paidAt,
-        metadata: input.metadata ?? {},
-        version: 1,
-        created_at: now,
-        updated_at: now,
-      };
+        allocated,
+        paidAt,
+        now,
+      });
       if (!(await repo.insert(tx, row))) {
         // a concurrent transaction booked the same provider id first and committed: that payment stands
         return replay(tx, (await repo.findByExternalId(tx, row.provider!, row.external_id!))!, input);
@@ -607,29 +630,14 @@ export async function recordMany(
     const now = tx.clock.now();
     const rows: repo.PaymentRow[] = plans.map(({ index, contactId, currency }) => {
       const input = inputs[index]!;
-      return {
-        id: newId('payment'),
-        organization_id: tx.organizationId,
-        type: 'payment',
+      return paymentRow(tx, input, {
         status: 'succeeded',
-        contact_id: contactId,
+        contactId,
         currency,
-        amount: input.amount,
-        amount_allocated: input.amount,
-        amount_refunded: 0,
-        method: input.method,
-        provider: input.provider ?? null,
-        external_id: input.externalId ?? null,
-        reference: input.reference ?? null,
-        description: input.description ?? null,
-        failure_reason: input.failureReason ?? null,
-        refunded_payment_id: null,
-        paid_at: input.paidAt ? new Date(input.paidAt) : now,
-        metadata: input.metadata ?? {},
-        version: 1,
-        created_at: now,
-        updated_at: now,
-      };
+        allocated: input.amount,
+        paidAt: input.paidAt ? new Date(input.paidAt) : now,
+        now,
+      });
     });
     const stored = new Map((await repo.insertMany(tx, rows)).map((r) => [r.id, r]));
     const done: { index: number; row: repo.PaymentRow }[] = [];

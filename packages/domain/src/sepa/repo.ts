@@ -1,10 +1,10 @@
 import type { Knex } from 'knex';
+import type { MandateJson } from '../contacts/repo';
 import { type Ctx, scoped } from '../context';
 import type { DocumentStatus } from '../documents/resource';
 import type { BuyerSnapshot, DocumentLanguage, DocumentType, PaymentMeans } from '../documents/types';
 import { applyCursor } from '../pagination';
 import { paymentBatches } from './pain008';
-import type { MandateCandidate } from './rules';
 import {
   LIVE_ITEM_STATUSES,
   type MandateScheme,
@@ -184,20 +184,7 @@ export interface CandidateRow {
   payment_means: PaymentMeans | null;
   buyer: BuyerSnapshot | null;
   in_live_collection: boolean;
-  mandate: {
-    id: string;
-    reference: string;
-    signed_on: string;
-    scheme: MandateScheme;
-    sequence_type: SequenceType;
-    iban: string;
-    bic: string | null;
-    account_holder: string | null;
-    status: MandateCandidate['status'];
-    last_used_on: string | null;
-    pre_notification_days: number | null;
-    live_items: number;
-  } | null;
+  mandate: (MandateJson & { live_items: number }) | null;
 }
 
 const LIVE = LIVE_ITEM_STATUSES.map((s) => `'${s}'`).join(', ');

@@ -124,20 +124,7 @@ export function creditorOf(org: Organization): SepaCreditor {
 function toCandidate(row: repo.CandidateRow, timezone: string): InvoiceCandidate {
   const m = row.mandate;
   const mandate: MandateCandidate | null = m
-    ? {
-        id: m.id,
-        reference: m.reference,
-        signedDate: m.signed_on,
-        scheme: m.scheme,
-        sequenceType: m.sequence_type,
-        iban: m.iban,
-        bic: m.bic,
-        accountHolder: m.account_holder,
-        status: m.status,
-        lastUsedDate: m.last_used_on,
-        preNotificationDays: m.pre_notification_days,
-        liveItems: Number(m.live_items),
-      }
+    ? { ...contactsRepo.toSepaMandate(m), liveItems: Number(m.live_items) }
     : null;
   return {
     invoiceId: row.id,
