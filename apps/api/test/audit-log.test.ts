@@ -15,8 +15,12 @@ async function history(as?: TestTenant) {
   return { buyer, invoice };
 }
 
-/** Tampering as someone with database rights would: with the append-only trigger switched off. */
+/**
+ * Tampering as someone with database rights would: with the append-only trigger switched off, on the sealed
+ * chain (entries are sealed right after their commit, asynchronously; the last ones may still be waiting).
+ */
 async function asSuperuser(work: (trx: typeof t.db) => Promise<unknown>) {
+  await audit.sealAll(t.db);
   await t.db.transaction(async (trx) => {
     await trx.raw('SET LOCAL session_replication_role = replica');
     await work(trx as unknown as typeof t.db);
