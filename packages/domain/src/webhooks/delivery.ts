@@ -204,9 +204,9 @@ async function sendWhileDue(
   let failure: unknown = null;
 
   const send = (claim: repo.ClaimedDelivery, url: string, keys: Buffer[]) => {
-    const body = JSON.stringify(events.toEvent(claim.event));
+    const body = claim.body;
     const attemptedAt = ctx.clock.now();
-    const headers = webhookHeaders(keys, claim.event.id, Math.floor(attemptedAt.getTime() / 1000), body);
+    const headers = webhookHeaders(keys, claim.event_id, Math.floor(attemptedAt.getTime() / 1000), body);
     busyIds.add(claim.id);
     inFlight += 1;
     void options.sender
