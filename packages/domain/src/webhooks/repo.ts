@@ -466,11 +466,15 @@ export async function claimDue(
        ORDER BY d.next_attempt_at
        LIMIT :limit
      )
+     -- the endpoint once (joined as a table it was probed again for every claimed row)
+     , endpoint AS MATERIALIZED (
+       SELECT version FROM webhook_endpoints WHERE id = :endpoint AND organization_id = :org AND enabled
+     )
      SELECT due.id, due.failures, due.auto_retry, w.version AS endpoint_version, e.id AS event_id, e.organization_id,
        e.type, e.data::text AS data, e.request_id, ${events.CREATED_AT_ISO} AS created_at
      FROM due
-     JOIN events e ON e.id = due.event_id
-     JOIN webhook_endpoints w ON w.id = :endpoint AND w.organization_id = :org AND w.enabled`,
+     CROSS JOIN endpoint w
+     JOIN events e ON e.id = due.event_id`,
     {
       org: ctx.organizationId,
       endpoint: endpointId,
