@@ -184,7 +184,7 @@ export async function run(args: string[]): Promise<boolean> {
     );
     await rawPosts(receiver.info.url, body, warmup, rawConnections);
     const rawCpuBefore = process.cpuUsage();
-    const rawRate = await rawPosts(receiver.info.url, body, total, rawConnections);
+    const rawBefore = await rawPosts(receiver.info.url, body, total, rawConnections);
     const rawCpu = process.cpuUsage(rawCpuBefore);
     const rawNodeCpuMs = (rawCpu.user + rawCpu.system) / 1000 / total;
 
@@ -271,6 +271,12 @@ export async function run(args: string[]): Promise<boolean> {
     await round(warmup);
     log(`Fakturo: measured round of ${formatInt(total)} events (fan-out + signed delivery)…`);
     const measured = await round(total, values['cpu-prof']);
+    // The raw rate is measured again after Fakturo's round, and the faster of the two is the baseline: on
+    // this shared two-core machine one raw measurement swings by ±20 % from run to run, and taking the
+    // faster can only make the ratio stricter.
+    log(`raw undici.request baseline again: ${formatInt(total)} POSTs…`);
+    const rawAfter = await rawPosts(receiver.info.url, body, total, rawConnections);
+    const rawRate = Math.max(rawBefore, rawAfter);
     const rate = measured.rate;
     const ratio = rate / rawRate;
 
@@ -284,8 +290,8 @@ export async function run(args: string[]): Promise<boolean> {
         [
           '(a) raw undici.request POST, same body and receiver',
           formatInt(total),
-          formatInt(rawRate),
-          'baseline',
+          `${formatInt(rawRate)} (${formatInt(rawBefore)} before, ${formatInt(rawAfter)} after)`,
+          'baseline: the faster',
           '',
           '',
         ],
