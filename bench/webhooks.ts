@@ -223,8 +223,10 @@ export async function run(args: string[]): Promise<boolean> {
         await session.post('Profiler.start');
       }
       const started = performance.now();
-      // done when nothing is queued for the fan-out and nothing is pending: two index probes, cheap to ask
-      // often (a count over the table would load the database it measures)
+      // done when nothing is queued for the fan-out and nothing is pending: two index probes rather than a
+      // count over the table, but the second steps over the index entries of deliveries already sent (until
+      // vacuum removes them) — ~0.8 ms of PostgreSQL each by the end of a round, so asked every 50 ms (the
+      // end is seen at most 50 ms late: ≤ 0.5 % of a round, counted against Fakturo)
       for (;;) {
         const { rows } = await database.db.raw(
           `SELECT EXISTS (SELECT 1 FROM webhook_outbox)
@@ -232,7 +234,7 @@ export async function run(args: string[]): Promise<boolean> {
         );
         polls += 1;
         if (!rows[0].busy) break;
-        await new Promise((resolve) => setTimeout(resolve, 20));
+        await new Promise((resolve) => setTimeout(resolve, 50));
       }
       const elapsed = performance.now() - started;
       const cpu = process.cpuUsage(cpuBefore);
