@@ -16,6 +16,7 @@ import {
   machineDescription,
   markdownTable,
   measure,
+  measurePaced,
   outputDir,
   type Started,
   startBenchDatabase,
@@ -41,6 +42,7 @@ const TITLES = {
   post: '(c) POST /v1/contacts',
   rate: '(d) GET /v1/contacts/{id}',
   postNumbered: '(e) POST /v1/contacts with customerNumber (diagnostic)',
+  bursts: '(f) GET /v1/contacts/{id}',
 };
 
 /** High enough that no key is ever throttled; the limiter still counts every request, so its cost is measured. */
@@ -148,11 +150,13 @@ const USAGE = `npm run bench -- api [options]
   --warmup <s>            warm-up seconds before each run, not counted (default 2)
   --connections <n>       connections for the max-throughput runs (default 50)
   --rate <n>              requests/s of the fixed-rate GET run (default 1000)
-  --rate-connections <n>  connections of the fixed-rate run (default 10; see bench/README.md)
+  --rate-connections <n>  connections of the fixed-rate runs (default 10; see bench/README.md)
   --contacts <n>          contacts seeded before measuring (default 1000)
   --pool <n>              API database pool size (default: the production default, 10)
   --in-process            run the servers on the benchmark's own event loop (for comparison only)
-  --only <list>           runs to do, comma-separated (default hello,get,rate,post; ratios need hello);
+  --only <list>           runs to do, comma-separated (default hello,get,rate,bursts,post; ratios need
+                          hello); rate is the paced fixed-rate GET (the p99 target), bursts the same rate
+                          through autocannon's overallRate (a diagnostic: per-second bursts);
                           post-numbered is a diagnostic: POST with the customer number in the body,
                           which skips the organisation's customer-number counter (and its row lock)
   --cpu-prof              profile the server during each measured run; prints where the time goes
@@ -171,7 +175,7 @@ export async function run(args: string[]): Promise<boolean> {
       pool: { type: 'string' },
       'in-process': { type: 'boolean', default: false },
       'cpu-prof': { type: 'boolean', default: false },
-      only: { type: 'string', default: 'hello,get,rate,post' },
+      only: { type: 'string', default: 'hello,get,rate,bursts,post' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -201,7 +205,7 @@ export async function run(args: string[]): Promise<boolean> {
   const profileDir = values['cpu-prof'] ? outputDir('api') : null;
   const only = new Set(values.only.split(',').map((part) => part.trim()));
   for (const part of only) {
-    if (!['hello', 'get', 'rate', 'post', 'post-numbered'].includes(part))
+    if (!['hello', 'get', 'rate', 'bursts', 'post', 'post-numbered'].includes(part))
       throw new Error(`--only: unknown run '${part}'`);
   }
 
@@ -270,10 +274,18 @@ export async function run(args: string[]): Promise<boolean> {
       });
     }
     if (only.has('rate')) {
-      const title = `${TITLES.rate} at ${formatInt(rate)} req/s`;
-      const fixed = await measure(
+      const title = `${TITLES.rate} at ${formatInt(rate)} req/s, paced`;
+      const fixed = await measurePaced(
         title,
-        { url: info.apiUrl, connections: rateConnections, overallRate: rate, requests: [getContact] },
+        {
+          url: info.apiUrl,
+          rate,
+          connections: rateConnections,
+          next: () => ({
+            path: `/v1/contacts/${info.contactIds[nextId++ % info.contactIds.length]}`,
+            headers: auth,
+          }),
+        },
         timed('rate', title),
       );
       const delivered = fixed.requestsPerSecond >= rate * RATE_TOLERANCE;
@@ -281,6 +293,16 @@ export async function run(args: string[]): Promise<boolean> {
       rows.push({
         m: fixed,
         target: { label, pass: delivered && atMost(label, fixed.p99Ms, TARGET_P99_MS).pass },
+      });
+    }
+    if (only.has('bursts')) {
+      const title = `${TITLES.bursts} at ${formatInt(rate)} req/s, autocannon overallRate (diagnostic)`;
+      rows.push({
+        m: await measure(
+          title,
+          { url: info.apiUrl, connections: rateConnections, overallRate: rate, requests: [getContact] },
+          timed('bursts', title),
+        ),
       });
     }
     // writes last, so the read runs see exactly the seeded table
@@ -314,7 +336,7 @@ export async function run(args: string[]): Promise<boolean> {
   // CPU ms per request of each part: steadier than req/s on a shared machine (see bench/README.md)
   const cpuParts = inProcess ? ['client', 'postgres'] : ['server', 'postgres', 'client'];
   const cpuHeader = inProcess ? 'CPU ms/req: node · PG' : 'CPU ms/req: server · PG · client';
-  const order = ['(a)', '(b)', '(c)', '(d)', '(e)'];
+  const order = ['(a)', '(b)', '(c)', '(d)', '(e)', '(f)'];
   rows.sort((x, y) => order.indexOf(x.m.title.slice(0, 3)) - order.indexOf(y.m.title.slice(0, 3)));
   const table = markdownTable(
     ['measurement', 'conns', 'req/s', '× hello', 'p50', 'p99', cpuHeader, 'target', 'result'],
@@ -329,7 +351,7 @@ export async function run(args: string[]): Promise<boolean> {
       target?.label ??
         (m.title.startsWith('(a)')
           ? 'baseline'
-          : m.title.startsWith('(e)')
+          : m.title.startsWith('(e)') || m.title.startsWith('(f)')
             ? 'none'
             : 'ratio needs the hello run'),
       target ? (target.pass ? 'PASS' : 'FAIL') : '',
@@ -343,12 +365,18 @@ export async function run(args: string[]): Promise<boolean> {
       `machine: ${machineDescription()}`,
       `servers: ${inProcess ? 'in the load generator’s process (comparison mode)' : 'one child process (API + hello-world), load generator in the parent'}; ` +
         `PostgreSQL embedded, fsync on; API pool ${input.poolMax ?? 10} connections`,
-      `load: autocannon, ${timing.warmupSeconds}s warm-up + ${timing.seconds}s per run, ${input.contacts} contacts seeded, ` +
+      `load: autocannon (d: a paced open-loop client, latency from each request's due time), ${timing.warmupSeconds}s warm-up + ${timing.seconds}s per run, ${input.contacts} contacts seeded, ` +
         `GET ids rotate over them, POST bodies unique`,
       `rate limit raised to ${formatInt(RATE_LIMIT_MAX)} requests/s per key, so nothing is throttled (the limiter still runs); pino logging off`,
       '',
       table,
       '',
+      ...rows
+        .filter((r) => r.m.clientStallMs !== undefined)
+        .map(
+          (r) =>
+            `${r.m.title.slice(0, 3)} max latency ${formatMs(r.m.maxMs)}; the load generator's event loop was blocked for at most ${formatMs(r.m.clientStallMs!)}`,
+        ),
       passed
         ? 'all targets met'
         : 'targets missed: ' +

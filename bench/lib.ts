@@ -12,10 +12,12 @@ import {
 import { Session } from 'node:inspector/promises';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { connect, type Db, migrateLatest, startEmbeddedPostgres } from '@fakturo/db';
 import autocannon from 'autocannon';
 import { Logger, runMigrations } from 'graphile-worker';
+import { Pool } from 'undici';
 
 /** Shared helpers of the benchmarks in bench/: a throwaway database, a server process, measuring, reporting. */
 
@@ -286,6 +288,8 @@ export interface Measurement {
   requests: number;
   seconds: number;
   connections: number;
+  /** Paced runs: the longest the load generator's own event loop was blocked (its stalls count as latency). */
+  clientStallMs?: number;
 }
 
 export interface MeasureOptions {
@@ -342,6 +346,107 @@ export async function measure(
     seconds: result.duration,
     connections: result.connections,
   };
+}
+
+/** One request of a paced run: where to send it. */
+export interface PacedRequest {
+  path: string;
+  headers: Record<string, string>;
+}
+
+/**
+ * An open-loop load at a fixed rate: request i is due at start + i / rate, sent when due whether or not
+ * earlier ones have been answered (over a keep-alive pool of up to `connections` connections; requests beyond
+ * that wait in the pool's queue), and its latency is counted from when it was due — so a stall shows in every
+ * request it delays (no coordinated omission) and a late timer only adds to the latency. This is what "p99 at
+ * a fixed rate" asks; autocannon's `overallRate` instead spends each connection's per-second budget back to
+ * back at the start of every second (see bench/README.md). Any non-2xx answer or error fails the run.
+ */
+export async function measurePaced(
+  title: string,
+  options: { url: string; rate: number; connections: number; next: () => PacedRequest },
+  timing: MeasureOptions,
+  log: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
+): Promise<Measurement> {
+  const pool = new Pool(options.url, { connections: options.connections, keepAliveTimeout: 30_000 });
+  const run = async (seconds: number) => {
+    const total = Math.max(1, Math.round(seconds * options.rate));
+    const intervalMs = 1000 / options.rate;
+    const latencies = new Float64Array(total);
+    const failures: string[] = [];
+    let issued = 0;
+    let answered = 0;
+    const start = performance.now();
+    await new Promise<void>((resolve) => {
+      const fire = (i: number) => {
+        const due = start + i * intervalMs;
+        const { path, headers } = options.next();
+        pool
+          .request({ path, method: 'GET', headers })
+          .then(async (response) => {
+            await response.body.dump();
+            if (response.statusCode < 200 || response.statusCode > 299)
+              failures.push(`${path}: ${response.statusCode}`);
+          })
+          .catch((error: unknown) => failures.push(`${path}: ${String(error)}`))
+          .finally(() => {
+            latencies[i] = performance.now() - due;
+            answered += 1;
+            if (answered === total) resolve();
+          });
+      };
+      const tick = () => {
+        const dueNow = Math.min(total, Math.floor((performance.now() - start) / intervalMs) + 1);
+        while (issued < dueNow) fire(issued++);
+        if (issued < total) setTimeout(tick, 1);
+      };
+      tick();
+    });
+    const elapsed = (performance.now() - start) / 1000;
+    if (failures.length > 0)
+      throw new Error(`${title}: ${failures.length} of ${total} requests failed, e.g. ${failures[0]}`);
+    return { total, elapsed, latencies: latencies.sort() };
+  };
+  try {
+    if (timing.warmupSeconds > 0) {
+      log(`  ${title}: warming up ${timing.warmupSeconds}s`);
+      await run(timing.warmupSeconds);
+    }
+    log(`  ${title}: measuring ${timing.seconds}s`);
+    const sample = async (): Promise<CpuSeconds> => ({ ...(await timing.cpu?.()), client: ownCpuSeconds() });
+    await timing.profile?.profiler.start();
+    const before = await sample();
+    const loop = monitorEventLoopDelay({ resolution: 1 });
+    loop.enable();
+    const { total, elapsed, latencies } = await run(timing.seconds);
+    loop.disable();
+    const after = await sample();
+    if (timing.profile) {
+      await timing.profile.profiler.stop(timing.profile.file);
+      log(`  ${title}: server CPU profile in ${timing.profile.file}`);
+    }
+    const cpuMsPerRequest: Record<string, number> = {};
+    for (const [part, end] of Object.entries(after)) {
+      const begin = before[part];
+      if (end !== null && begin !== null && begin !== undefined)
+        cpuMsPerRequest[part] = ((end - begin) * 1000) / total;
+    }
+    const at = (q: number) => latencies[Math.min(total - 1, Math.floor(q * total))]!;
+    return {
+      title,
+      cpuMsPerRequest,
+      requestsPerSecond: total / elapsed,
+      p50Ms: at(0.5),
+      p99Ms: at(0.99),
+      maxMs: latencies[total - 1]!,
+      requests: total,
+      seconds: elapsed,
+      connections: options.connections,
+      clientStallMs: loop.max / 1e6,
+    };
+  } finally {
+    await pool.close();
+  }
 }
 
 function check(title: string, result: autocannon.Result, mayBeEmpty = false): void {
