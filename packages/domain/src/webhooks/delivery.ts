@@ -204,13 +204,14 @@ async function sendWhileDue(
   let failure: unknown = null;
 
   const send = (claim: repo.ClaimedDelivery, url: string, keys: Buffer[]) => {
-    const body = claim.body;
+    // encoded once, for the signature and for the socket
+    const body = Buffer.from(claim.body);
     const attemptedAt = ctx.clock.now();
     const headers = webhookHeaders(keys, claim.event_id, Math.floor(attemptedAt.getTime() / 1000), body);
     busyIds.add(claim.id);
     inFlight += 1;
     void options.sender
-      .send(url, { ...headers }, body)
+      .send(url, headers, body)
       // the sender turns failures into results; anything else it throws is a failed attempt all the same
       .catch(
         (error): SendResult => ({

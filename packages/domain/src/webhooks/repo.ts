@@ -449,7 +449,7 @@ const claimSql = (record: string) => `WITH ${record} due AS MATERIALIZED (
    endpoint AS MATERIALIZED (
      SELECT version FROM webhook_endpoints WHERE id = $2 AND organization_id = $1 AND enabled
    )
-   SELECT due.id, due.failures, due.auto_retry, w.version AS endpoint_version, e.id AS event_id, e.organization_id,
+   SELECT due.id AS delivery_id, due.failures, due.auto_retry, w.version AS endpoint_version, e.id, e.organization_id,
      e.type, e.data::text AS data, e.request_id, ${events.CREATED_AT_ISO} AS created_at
    FROM due
    CROSS JOIN endpoint w
@@ -462,9 +462,9 @@ const RECORD_AND_CLAIM_SQL =
      WHERE organization_id = $1 AND id = $2 AND failing_since IS NOT NULL
    ),`);
 
-type Row = Omit<events.EventText, 'id'> & {
-  id: string;
-  event_id: string;
+/** A claimed row: the event as EventText, with its delivery. */
+type Row = events.EventText & {
+  delivery_id: string;
   failures: number;
   auto_retry: boolean;
   endpoint_version: number;
@@ -510,12 +510,12 @@ export async function claimDue(
   );
   return rows
     .map((r) => ({
-      id: r.id,
+      id: r.delivery_id,
       failures: r.failures,
       auto_retry: r.auto_retry,
       endpoint_version: r.endpoint_version,
-      event_id: r.event_id,
-      body: events.eventJson({ ...r, id: r.event_id }),
+      event_id: r.id,
+      body: events.eventJson(r),
     }))
     .sort((a, b) => (a.event_id < b.event_id ? -1 : a.event_id > b.event_id ? 1 : 0));
 }

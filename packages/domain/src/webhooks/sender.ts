@@ -19,7 +19,7 @@ export interface SendResult {
 }
 
 export interface WebhookSender {
-  send(url: string, headers: Record<string, string>, body: string): Promise<SendResult>;
+  send(url: string, headers: Record<string, string>, body: string | Buffer): Promise<SendResult>;
   close(): Promise<void>;
 }
 
@@ -104,7 +104,7 @@ export function createSender(options: SenderOptions): WebhookSender {
     keepAliveTimeout: 10_000,
   });
 
-  function send(url: string, headers: Record<string, string>, body: string): Promise<SendResult> {
+  function send(url: string, headers: Record<string, string>, body: string | Buffer): Promise<SendResult> {
     const { problem, origin, path } = target(url);
     if (problem) {
       return Promise.resolve({

@@ -36,22 +36,23 @@ export function signatureHeader(
   keys: readonly (Buffer | string)[],
   id: string,
   timestamp: number,
-  body: string,
+  body: string | Buffer,
 ): string {
   return keys.map((key) => sign(key, id, timestamp, body)).join(' ');
 }
 
-export interface WebhookHeaders {
+/** A type, not an interface: it is passed where any `Record<string, string>` of headers goes. */
+export type WebhookHeaders = {
   'webhook-id': string;
   'webhook-timestamp': string;
   'webhook-signature': string;
-}
+};
 
 export function webhookHeaders(
   keys: readonly (Buffer | string)[],
   id: string,
   timestamp: number,
-  body: string,
+  body: string | Buffer,
 ): WebhookHeaders {
   return {
     'webhook-id': id,
