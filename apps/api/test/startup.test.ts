@@ -63,9 +63,11 @@ interface Server {
   serverPid: () => number;
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   waitFor: (pattern: RegExp, timeoutMs?: number) => Promise<void>;
+  /** The process spawned: npx, or npm for `viaNpmStart`. */
+  pid: number;
 }
 
-async function start(dataDir: string, bootstrapKey?: string): Promise<Server> {
+async function start(dataDir: string, bootstrapKey?: string, viaNpmStart = false): Promise<Server> {
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -79,7 +81,10 @@ async function start(dataDir: string, bootstrapKey?: string): Promise<Server> {
   delete env.FAKTURO_PG_PORT;
   if (!bootstrapKey) delete env.FAKTURO_BOOTSTRAP_API_KEY;
 
-  const child = spawn('npx', ['tsx', 'apps/api/src/main.ts', '--with-worker'], {
+  const [command, args] = viaNpmStart
+    ? ['npm', ['start']]
+    : ['npx', ['tsx', 'apps/api/src/main.ts', '--with-worker']];
+  const child = spawn(command, args, {
     cwd: ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -125,7 +130,7 @@ async function start(dataDir: string, bootstrapKey?: string): Promise<Server> {
     if (!pid) throw new Error(`no pid in the server log:\n${output}`);
     return Number(pid);
   };
-  return { port, url, output: () => output, serverPid, exited, waitFor };
+  return { port, url, output: () => output, serverPid, exited, waitFor, pid: child.pid! };
 }
 
 /** SIGTERM to the server process (as Docker and Kubernetes send it); resolves with its exit and duration. */
@@ -223,6 +228,29 @@ describe('start-up contract', () => {
     });
     expect(code).toBe(0);
     expect(JSON.parse(out).data.map((o: { id: string }) => o.id)).toEqual([organizationId]);
+  }, 90_000);
+
+  it('`npm start` passes SIGTERM on: the server shuts down gracefully instead of outliving npm', async () => {
+    // npm signals its script's process; the scripts `exec` tsx, so no shell sits in between that would die
+    // and leave the server running without a parent
+    const server = await start(freshDataDir(), 'fk_startup_test_npm_start_bootstrap_03', true);
+    const serverPid = server.serverPid();
+    expect(serverPid).not.toBe(server.pid);
+    process.kill(server.pid, 'SIGTERM');
+    await server.waitFor(/"reason":"SIGTERM"[^\n]*"msg":"shutting down/, 20_000);
+    await server.waitFor(/"msg":"stopped"/, 20_000);
+    await server.exited;
+    // the server process itself is gone (signal 0 only asks whether it exists)
+    await expect
+      .poll(() => {
+        try {
+          process.kill(serverPid, 0);
+          return 'running';
+        } catch {
+          return 'gone';
+        }
+      })
+      .toBe('gone');
   }, 90_000);
 
   it('a first start without a bootstrap key prints a generated key once and writes it to FAKTURO_DATA_DIR/api-key', async () => {
