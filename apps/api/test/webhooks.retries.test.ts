@@ -176,6 +176,34 @@ describe('retries follow the schedule exactly (injected clock)', () => {
   });
 });
 
+describe('what a receiver answers is recorded, whatever it is', () => {
+  it('records answers with NUL characters (PostgreSQL text cannot hold them), successes and failures alike', async () => {
+    const ep = await endpoint('binary');
+    receiver.respondWith((r) =>
+      r.path === '/hooks/binary' ? { status: 500, body: 'gz\u0000\u0001 oops' } : 200,
+    );
+    await t.api({ method: 'POST', url: '/v1/contacts', body: companyInput() });
+    await work(ep.id);
+    // the first attempt and its immediate retry, both recorded
+    expect((await deliveriesOf(ep.id))[0]).toMatchObject({
+      status: 'pending',
+      attempts: 2,
+      lastStatusCode: 500,
+      lastResponseExcerpt: 'gz\uFFFD\u0001 oops',
+    });
+    receiver.respondWith((r) => (r.path === '/hooks/binary' ? { status: 200, body: '\u0000ok' } : 200));
+    setTime(5 * S);
+    await work(ep.id);
+    expect((await deliveriesOf(ep.id))[0]).toMatchObject({
+      status: 'succeeded',
+      attempts: 3,
+      lastStatusCode: 200,
+      lastResponseExcerpt: '\uFFFDok',
+    });
+    await t.api({ method: 'DELETE', url: `/v1/webhook-endpoints/${ep.id}` });
+  });
+});
+
 describe('secret rotation on the wire', () => {
   it('signs with both secrets during the overlap, and only the new one after it', async () => {
     const ep = await endpoint('rotating');

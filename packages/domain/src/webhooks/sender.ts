@@ -36,12 +36,16 @@ export interface SenderOptions {
   resolver?: Resolver;
 }
 
-/** The first `limit` bytes as text, never splitting a UTF-8 sequence. */
+/**
+ * The first `limit` bytes as text, never splitting a UTF-8 sequence. NUL characters become U+FFFD, as
+ * undecodable bytes do: PostgreSQL text cannot hold them, and an answer with one (a binary or compressed
+ * body) must not make its attempt impossible to record.
+ */
 export function excerpt(bytes: Buffer, limit = EXCERPT_BYTES): string {
   let text = new TextDecoder('utf-8').decode(bytes.subarray(0, limit));
   if (bytes.length > limit) text = text.replace(/\uFFFD$/, '');
   while (Buffer.byteLength(text) > limit) text = text.slice(0, -1);
-  return text;
+  return text.includes('\u0000') ? text.replaceAll('\u0000', '\uFFFD') : text;
 }
 
 function describe(error: unknown): string {
