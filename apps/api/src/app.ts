@@ -11,6 +11,7 @@ import { graphqlPlugin } from './plugins/graphql';
 import { idempotencyPlugin } from './plugins/idempotency';
 import { openapiPlugin } from './plugins/openapi';
 import { rateLimitPlugin } from './plugins/rate-limit';
+import { textInputPlugin } from './plugins/text-input';
 import { sharedSchemas } from './schemas/common';
 import { compileFor, registerSchemas } from './schemas/validator';
 
@@ -59,6 +60,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(({ schema, httpPart }) => compileFor(httpPart ?? 'body', schema as TSchema));
 
   await app.register(errorsPlugin);
+  await app.register(textInputPlugin);
   await app.register(openapiPlugin, { version: API_VERSION, serverUrl: options.publicUrl });
   await app.register(authPlugin, { db: options.db, clock: options.clockFor ?? (() => systemClock) });
   await app.register(rateLimitPlugin, options.rateLimit ?? { max: 100, timeWindowMs: 1000 });

@@ -1,0 +1,126 @@
+import { companyInput, createTestApp } from '@fakturo/testing';
+import { describe, expect, it } from 'vitest';
+
+// PostgreSQL text cannot hold U+0000. A NUL anywhere in a request — path, query, JSON body (values and
+// field names), a CSV file, a bank statement — is refused as a 400 naming each place, before anything is
+// written; it used to reach the database and come back as a 500.
+const t = await createTestApp();
+
+const NUL = '\u0000';
+
+async function contactCount() {
+  const { rows } = await t.db.raw('SELECT count(*)::int AS n FROM contacts WHERE organization_id = ?', [
+    t.main.organizationId,
+  ]);
+  return rows[0].n as number;
+}
+
+describe('the NUL character in requests', () => {
+  it('names every JSON field holding one, field names included, and writes nothing', async () => {
+    const before = await contactCount();
+    const res = await t.api({
+      method: 'POST',
+      url: '/v1/contacts',
+      body: {
+        ...companyInput(),
+        companyName: `A${NUL}B GmbH`,
+        emails: [{ email: 'ok@example.com', type: 'billing' }, { email: `x${NUL}@example.com` }],
+        metadata: { [`key${NUL}`]: 'v', fine: 'v' },
+      },
+    });
+    expect(res.status).toBe(400);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.body).toMatchObject({ code: 'validation_failed' });
+    expect(res.body.errors).toEqual([
+      { path: 'companyName', code: 'nul_character', message: 'must not contain the NUL character (U+0000)' },
+      {
+        path: 'emails.1.email',
+        code: 'nul_character',
+        message: 'must not contain the NUL character (U+0000)',
+      },
+      {
+        path: `metadata.key${NUL}`,
+        code: 'nul_character',
+        message: 'name must not contain the NUL character (U+0000)',
+      },
+    ]);
+    expect(await contactCount()).toBe(before);
+  });
+
+  it('names query parameters and path parameters', async () => {
+    const list = await t.api({ method: 'GET', url: '/v1/contacts?q=a%00b' });
+    expect(list.status).toBe(400);
+    expect(list.body.errors).toEqual([expect.objectContaining({ path: 'query.q', code: 'nul_character' })]);
+    const one = await t.api({ method: 'GET', url: '/v1/contacts/con_%00' });
+    expect(one.status).toBe(400);
+    expect(one.body.errors).toEqual([expect.objectContaining({ path: 'params.id', code: 'nul_character' })]);
+  });
+
+  it('names the line of a CSV import and of a bank statement that holds one', async () => {
+    const before = await contactCount();
+    const csv = await t.api({
+      method: 'POST',
+      url: '/v1/contacts/import',
+      body: `kind,companyName\ncompany,Fine GmbH\ncompany,Bad${NUL} GmbH\n`,
+      headers: { 'content-type': 'text/csv' },
+    });
+    expect(csv.status).toBe(400);
+    expect(csv.body.errors).toEqual([
+      { path: 'body', code: 'nul_character', message: 'line 3 must not contain the NUL character (U+0000)' },
+    ]);
+    expect(await contactCount()).toBe(before);
+
+    const mt940 = [
+      ':20:STARTUMS',
+      ':25:37040044/0532013000',
+      ':28C:00001/001',
+      ':60F:C261127EUR1000,00',
+      ':61:2611271127CR100,00NTRFNONREF',
+      `:86:166?00GUTSCHRIFT?20RE-2026${NUL}-0001`,
+      ':62F:C261127EUR1100,00',
+      '-',
+    ].join('\r\n');
+    const statement = await t.api({
+      method: 'POST',
+      url: '/v1/bank-statements',
+      body: mt940,
+      headers: { 'content-type': 'text/plain; charset=utf-8' },
+    });
+    expect(statement.status).toBe(400);
+    expect(statement.body.errors).toEqual([
+      { path: 'body', code: 'nul_character', message: 'line 6 must not contain the NUL character (U+0000)' },
+    ]);
+    const { rows } = await t.db.raw(
+      'SELECT count(*)::int AS n FROM bank_statements WHERE organization_id = ?',
+      [t.main.organizationId],
+    );
+    expect(rows[0].n).toBe(0);
+  });
+
+  it('refuses GraphQL variables holding one', async () => {
+    const res = await t.api({
+      method: 'POST',
+      url: '/graphql',
+      body: {
+        query: 'mutation ($input: ContactInput!) { createContact(input: $input) { id } }',
+        variables: { input: { kind: 'company', companyName: `A${NUL}B` } },
+      },
+    });
+    // answered the GraphQL way: the problem's code and fields in the error's extensions
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toEqual([
+      expect.objectContaining({
+        extensions: expect.objectContaining({
+          code: 'validation_failed',
+          errors: [
+            {
+              path: 'variables.input.companyName',
+              code: 'nul_character',
+              message: 'must not contain the NUL character (U+0000)',
+            },
+          ],
+        }),
+      }),
+    ]);
+  });
+});
