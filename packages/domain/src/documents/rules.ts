@@ -289,6 +289,13 @@ export function supplyDateOf(line: Pick<LineDraft, 'period'>, documentSupplyDate
 }
 
 /**
+ * The largest net total of a document, in minor units: half the largest exact integer, so that net plus VAT
+ * (any rate up to 100 %) stays exact — about 45 trillion in a two-decimal currency.
+ */
+export const MAX_DOCUMENT_NET = Math.floor(Number.MAX_SAFE_INTEGER / 2);
+const OUT_OF_RANGE = `quantity × price exceeds the largest amount a document can hold (${MAX_DOCUMENT_NET} minor units)`;
+
+/**
  * Prices and taxes the lines: each line's net is rounded once (money.lineNet), its VAT category and rate
  * come from determineTax for its rate kind, supply kind and date of supply — the rate follows the date of
  * supply, not the invoice date (16 % for supplies in H2 2020). Lines whose tax was fixed elsewhere keep it.
@@ -320,8 +327,15 @@ export function priceLines(
     let netAmount = 0;
     try {
       netAmount = lineNet(line.quantity, line.unitAmount, line.discountPercent ?? '0');
-    } catch {
-      // an unparsable quantity or price was already reported by linesFromInput
+    } catch (error) {
+      // an unparsable quantity or price was already reported by linesFromInput; a valid one whose product
+      // leaves the exact integers is reported here
+      if (
+        error instanceof RangeError &&
+        isDecimalString(line.quantity) &&
+        isDecimalString(String(line.unitAmount))
+      )
+        errors.add(`lines.${i}`, 'amount_out_of_range', OUT_OF_RANGE);
     }
     return { ...line, position: i + 1, netAmount, taxCategory, taxRate };
   });

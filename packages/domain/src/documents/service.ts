@@ -48,6 +48,7 @@ import {
   isPayable,
   type LineDraft,
   linesFromInput,
+  MAX_DOCUMENT_NET,
   type PricedLine,
   periodOfLines,
   priceLines,
@@ -215,11 +216,18 @@ function compose(
   const parties = taxParties(org, contact, errors);
   const supplyDate = state.serviceDate ?? state.servicePeriod?.end ?? state.issueDate ?? today(ctx, org);
   const lines = parties ? priceLines(state.lines, parties, supplyDate, errors) : [];
-  const totals = computeTotals(lines.map(toDocumentLine), [], {
-    sellerCountry: org.address?.country ?? 'DE',
-    language: state.language,
-  });
-  return { lines, totals };
+  const context = { sellerCountry: org.address?.country ?? 'DE', language: state.language };
+  // totals must stay exact integers: a sum beyond MAX_DOCUMENT_NET is refused, not rounded by floating point
+  const net = lines.reduce((sum, line) => sum.plus(line.netAmount), new Big(0));
+  if (net.abs().gt(MAX_DOCUMENT_NET)) {
+    errors.add(
+      'lines',
+      'amount_out_of_range',
+      `the lines add up to more than the largest amount a document can hold (${MAX_DOCUMENT_NET} minor units)`,
+    );
+    return { lines, totals: computeTotals([], [], context) };
+  }
+  return { lines, totals: computeTotals(lines.map(toDocumentLine), [], context) };
 }
 
 function totalColumns(totals: DocumentTotals) {

@@ -1,0 +1,64 @@
+import { companyInput, createTestApp } from '@fakturo/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { contact, draft, line, patch, post, readySeller } from './documents.support';
+
+// Amounts are integers of minor units and must stay exact. A line whose quantity × price, or lines whose
+// sum, leaves the exact integers is refused with 422 — it used to be priced as 0 and could be finalized.
+const t = await createTestApp();
+let buyer: { id: string };
+
+beforeAll(async () => {
+  await readySeller(t);
+  buyer = await contact(t, companyInput({ companyName: 'Groß & Klein AG' }));
+});
+
+async function documentCount() {
+  const { rows } = await t.db.raw('SELECT count(*)::int AS n FROM documents WHERE organization_id = ?', [
+    t.main.organizationId,
+  ]);
+  return rows[0].n as number;
+}
+
+describe('amounts beyond the exact integers', () => {
+  it('refuses a line whose quantity × price is out of range, naming the line, and writes nothing', async () => {
+    const before = await documentCount();
+    const res = await post(t, '/v1/invoices', {
+      contactId: buyer.id,
+      lines: [line(), line({ quantity: '1000000000', unitAmount: Number.MAX_SAFE_INTEGER })],
+    });
+    expect(res.status).toBe(422);
+    expect(res.body.errors).toEqual([
+      expect.objectContaining({ path: 'lines.1', code: 'amount_out_of_range' }),
+    ]);
+    expect(await documentCount()).toBe(before);
+  });
+
+  it('refuses lines whose sum is out of range, on create and on update of a draft', async () => {
+    const half = Math.floor(Number.MAX_SAFE_INTEGER / 2);
+    const tooMuch = await post(t, '/v1/invoices', {
+      contactId: buyer.id,
+      lines: [line({ quantity: '1', unitAmount: half }), line({ quantity: '1', unitAmount: 1 })],
+    });
+    expect(tooMuch.status).toBe(422);
+    expect(tooMuch.body.errors).toEqual([
+      expect.objectContaining({ path: 'lines', code: 'amount_out_of_range' }),
+    ]);
+
+    // the largest net a document holds is accepted, VAT included exactly
+    const largest = await draft(t, {
+      contactId: buyer.id,
+      lines: [line({ quantity: '1', unitAmount: half })],
+    });
+    expect(largest.lineNetTotal).toBe(half);
+    expect(Number.isSafeInteger(largest.grossTotal)).toBe(true);
+    // VAT 19 % rounded half up, computed exactly (half × 19 is beyond the exact doubles)
+    const vat = (BigInt(half) * 19n + 50n) / 100n;
+    expect(BigInt(largest.grossTotal)).toBe(BigInt(half) + vat);
+
+    const updated = await patch(t, `/v1/invoices/${largest.id}`, {
+      lines: [line({ quantity: '2', unitAmount: half })],
+    });
+    expect(updated.status).toBe(422);
+    expect(updated.body.errors).toEqual([expect.objectContaining({ code: 'amount_out_of_range' })]);
+  });
+});
