@@ -3,7 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { contact, draft, line, patch, post, readySeller } from './documents.support';
 
 // Amounts are integers of minor units and must stay exact. A line whose quantity × price, or lines whose
-// sum, leaves the exact integers is refused with 422 — it used to be priced as 0 and could be finalized.
+// sum, leaves the exact integers is refused with 422 — it used to be priced as 0 and could be finalized; a
+// contract item like it made the contract's create answer 500.
 const t = await createTestApp();
 let buyer: { id: string };
 
@@ -60,5 +61,34 @@ describe('amounts beyond the exact integers', () => {
     });
     expect(updated.status).toBe(422);
     expect(updated.body.errors).toEqual([expect.objectContaining({ code: 'amount_out_of_range' })]);
+  });
+
+  it('refuses a contract item whose charge per period is out of range, and writes nothing', async () => {
+    const { rows: before } = await t.db.raw(
+      'SELECT count(*)::int AS n FROM contracts WHERE organization_id = ?',
+      [t.main.organizationId],
+    );
+    const res = await post(t, '/v1/contracts', {
+      contactId: buyer.id,
+      startDate: '2026-11-01',
+      intervalMonths: 1,
+      items: [
+        { name: 'Hosting', quantity: '1', priceModel: { kind: 'per_unit', unitAmount: '4900' } },
+        {
+          name: 'Everything',
+          quantity: '1000000000',
+          priceModel: { kind: 'per_unit', unitAmount: String(Number.MAX_SAFE_INTEGER) },
+        },
+      ],
+    });
+    expect(res.status).toBe(422);
+    expect(res.body.errors).toEqual([
+      expect.objectContaining({ path: 'items.1', code: 'amount_out_of_range' }),
+    ]);
+    const { rows: after } = await t.db.raw(
+      'SELECT count(*)::int AS n FROM contracts WHERE organization_id = ?',
+      [t.main.organizationId],
+    );
+    expect(after[0].n).toBe(before[0].n);
   });
 });

@@ -35,6 +35,13 @@ export function isDecimalString(value: string): boolean {
   return DECIMAL.test(value);
 }
 
+/**
+ * The largest net total of a document (and of one contract item's charge), in minor units: half the largest
+ * exact integer, so that net plus VAT (any rate up to 100 %) stays exact — about 45 trillion in a
+ * two-decimal currency.
+ */
+export const MAX_DOCUMENT_NET = Math.floor(Number.MAX_SAFE_INTEGER / 2);
+
 /** Rounds a decimal amount of minor units half-up (away from zero for .5) to an integer. */
 export function roundMinor(amount: Big | string): number {
   const value = new Big(amount);

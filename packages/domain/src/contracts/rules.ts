@@ -9,10 +9,10 @@ import {
   type PauseRange,
   periodIndexOn,
 } from '../billing/periods';
-import type { PriceModel } from '../billing/pricing';
+import { lineAmount, type PriceModel } from '../billing/pricing';
 import { type ContractTerms, checkTerms } from '../billing/terms';
 import type { FieldErrors } from '../errors';
-import { isCurrency } from '../money';
+import { isCurrency, MAX_DOCUMENT_NET } from '../money';
 import type { Contract, ContractItem, ContractItemInput, ContractPause } from './types';
 
 /** The billing calendar of a contract, as billing/periods computes with it. */
@@ -158,6 +158,13 @@ export function resolveItems(
       errors,
       path,
     );
+    if (draft.priceModel && !itemAmountInRange(draft)) {
+      errors.add(
+        path,
+        'amount_out_of_range',
+        `quantity × price exceeds the largest amount an invoice can hold (${MAX_DOCUMENT_NET} minor units)`,
+      );
+    }
     if (!isUnitCode(draft.unitCode))
       errors.add(`${path}.unitCode`, 'unit_code_invalid', 'must be a Rec. 20 code such as C62');
     checkTaxFields(draft, errors, path);
@@ -222,3 +229,19 @@ export function nextBillingDate(
 
 /** The day before `day` (an item changed from `day` on ends then). */
 export const dayBefore = (day: string) => addDays(day, -1);
+
+/**
+ * Whether one period's charge of an item (its whole quantity, discount included) fits an invoice: billing,
+ * MRR and reports compute it as exact integers of minor units. An item whose price or quantity is invalid
+ * counts as in range here — those are reported on their own fields.
+ */
+function itemAmountInRange(item: Pick<ItemDraft, 'priceModel' | 'quantity' | 'discountPercent'>): boolean {
+  try {
+    const { amount } = lineAmount(item.priceModel, item.quantity, {
+      discountPercent: item.discountPercent ?? undefined,
+    });
+    return Math.abs(amount) <= MAX_DOCUMENT_NET;
+  } catch (error) {
+    return !(error instanceof RangeError && /out of range/.test(error.message));
+  }
+}

@@ -4,7 +4,7 @@ import { addDays } from '../billing/dates';
 import { priceQuantity } from '../billing/pricing';
 import type { Contact } from '../contacts/types';
 import { DomainError, type FieldErrors } from '../errors';
-import { isCurrency, isDecimalString, lineNet } from '../money';
+import { isCurrency, isDecimalString, lineNet, MAX_DOCUMENT_NET } from '../money';
 import type { Organization } from '../organizations/types';
 import { isCalendarDate } from '../validation/codes';
 import type { DocumentDraftInput, DocumentFamily, DocumentLineInput } from './resource';
@@ -288,11 +288,6 @@ export function supplyDateOf(line: Pick<LineDraft, 'period'>, documentSupplyDate
   return line.period?.end ?? documentSupplyDate;
 }
 
-/**
- * The largest net total of a document, in minor units: half the largest exact integer, so that net plus VAT
- * (any rate up to 100 %) stays exact — about 45 trillion in a two-decimal currency.
- */
-export const MAX_DOCUMENT_NET = Math.floor(Number.MAX_SAFE_INTEGER / 2);
 const OUT_OF_RANGE = `quantity × price exceeds the largest amount a document can hold (${MAX_DOCUMENT_NET} minor units)`;
 
 /**

@@ -13,6 +13,7 @@ import { DomainError, FieldErrors, notFound, versionMismatch } from '../errors';
 import * as events from '../events/service';
 import { newId } from '../ids';
 import * as jobs from '../jobs';
+import { MAX_DOCUMENT_NET } from '../money';
 import * as numbering from '../numbering/service';
 import * as organizations from '../organizations/service';
 import type { Organization, PostalAddress } from '../organizations/types';
@@ -48,7 +49,6 @@ import {
   isPayable,
   type LineDraft,
   linesFromInput,
-  MAX_DOCUMENT_NET,
   type PricedLine,
   periodOfLines,
   priceLines,
