@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { type Ctx, scoped } from '../context';
 import * as documentsRepo from '../documents/repo';
+import { DomainError } from '../errors';
 import { newId } from '../ids';
 import { applyCursor } from '../pagination';
 import { OPEN_STATUSES, PAYABLE_TYPES } from './rules';
@@ -408,6 +409,14 @@ export async function changeBalance(
   let after = balance;
   const entries = moving.map((c) => {
     after += c.amount;
+    // past the exact integers a sum of doubles is rounded silently: refuse it instead
+    if (!Number.isSafeInteger(after)) {
+      throw new DomainError(
+        'unprocessable',
+        'balance_out_of_range',
+        `the customer's ${currency} balance would leave the exact amounts (±${Number.MAX_SAFE_INTEGER} minor units)`,
+      );
+    }
     return {
       id: newId('balanceTransaction'),
       organization_id: ctx.organizationId,

@@ -4,7 +4,7 @@ import { contact, draft, line, patch, post, readySeller } from './documents.supp
 
 // Amounts are integers of minor units and must stay exact. A line whose quantity × price, or lines whose
 // sum, leaves the exact integers is refused with 422 — it used to be priced as 0 and could be finalized; a
-// contract item like it made the contract's create answer 500.
+// contract item like it made the contract's create answer 500, and a payment could round a credit balance.
 const t = await createTestApp();
 let buyer: { id: string };
 
@@ -90,5 +90,26 @@ describe('amounts beyond the exact integers', () => {
       [t.main.organizationId],
     );
     expect(after[0].n).toBe(before[0].n);
+  });
+
+  it('refuses a payment that would push a credit balance past the exact integers, and writes nothing', async () => {
+    const paidAt = '2026-11-27T10:00:00Z';
+    const big = { contactId: buyer.id, method: 'bank_transfer', paidAt, amount: Number.MAX_SAFE_INTEGER - 1 };
+    expect((await post(t, '/v1/payments', big)).status).toBe(201);
+    const payments = async () =>
+      (
+        await t.db.raw('SELECT count(*)::int AS n FROM payments WHERE organization_id = ?', [
+          t.main.organizationId,
+        ])
+      ).rows[0].n as number;
+    const before = await payments();
+    const more = await post(t, '/v1/payments', { ...big, amount: 2 });
+    expect(more.status).toBe(422);
+    expect(more.body.code).toBe('balance_out_of_range');
+    expect(await payments()).toBe(before);
+    // the balance stays exact and readable
+    const balance = await t.api({ method: 'GET', url: `/v1/contacts/${buyer.id}/credit-balance` });
+    expect(balance.status).toBe(200);
+    expect(balance.text).toContain(String(Number.MAX_SAFE_INTEGER - 1));
   });
 });
