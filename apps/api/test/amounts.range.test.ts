@@ -1,6 +1,7 @@
 import { companyInput, createTestApp } from '@fakturo/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { contact, draft, line, patch, post, readySeller } from './documents.support';
+import { tenantRows } from './rows.support';
 
 // Amounts are integers of minor units and must stay exact. A line whose quantity × price, or lines whose
 // sum, leaves the exact integers is refused with 422 — it used to be priced as 0 and could be finalized; a
@@ -13,16 +14,9 @@ beforeAll(async () => {
   buyer = await contact(t, companyInput({ companyName: 'Groß & Klein AG' }));
 });
 
-async function documentCount() {
-  const { rows } = await t.db.raw('SELECT count(*)::int AS n FROM documents WHERE organization_id = ?', [
-    t.main.organizationId,
-  ]);
-  return rows[0].n as number;
-}
-
 describe('amounts beyond the exact integers', () => {
   it('refuses a line whose quantity × price is out of range, naming the line, and writes nothing', async () => {
-    const before = await documentCount();
+    const before = await tenantRows(t, 'documents');
     const res = await post(t, '/v1/invoices', {
       contactId: buyer.id,
       lines: [line(), line({ quantity: '1000000000', unitAmount: Number.MAX_SAFE_INTEGER })],
@@ -31,7 +25,7 @@ describe('amounts beyond the exact integers', () => {
     expect(res.body.errors).toEqual([
       expect.objectContaining({ path: 'lines.1', code: 'amount_out_of_range' }),
     ]);
-    expect(await documentCount()).toBe(before);
+    expect(await tenantRows(t, 'documents')).toBe(before);
   });
 
   it('refuses lines whose sum is out of range, on create and on update of a draft', async () => {
@@ -64,10 +58,7 @@ describe('amounts beyond the exact integers', () => {
   });
 
   it('refuses a contract item whose charge per period is out of range, and writes nothing', async () => {
-    const { rows: before } = await t.db.raw(
-      'SELECT count(*)::int AS n FROM contracts WHERE organization_id = ?',
-      [t.main.organizationId],
-    );
+    const before = await tenantRows(t, 'contracts');
     const res = await post(t, '/v1/contracts', {
       contactId: buyer.id,
       startDate: '2026-11-01',
@@ -85,28 +76,18 @@ describe('amounts beyond the exact integers', () => {
     expect(res.body.errors).toEqual([
       expect.objectContaining({ path: 'items.1', code: 'amount_out_of_range' }),
     ]);
-    const { rows: after } = await t.db.raw(
-      'SELECT count(*)::int AS n FROM contracts WHERE organization_id = ?',
-      [t.main.organizationId],
-    );
-    expect(after[0].n).toBe(before[0].n);
+    expect(await tenantRows(t, 'contracts')).toBe(before);
   });
 
   it('refuses a payment that would push a credit balance past the exact integers, and writes nothing', async () => {
     const paidAt = '2026-11-27T10:00:00Z';
     const big = { contactId: buyer.id, method: 'bank_transfer', paidAt, amount: Number.MAX_SAFE_INTEGER - 1 };
     expect((await post(t, '/v1/payments', big)).status).toBe(201);
-    const payments = async () =>
-      (
-        await t.db.raw('SELECT count(*)::int AS n FROM payments WHERE organization_id = ?', [
-          t.main.organizationId,
-        ])
-      ).rows[0].n as number;
-    const before = await payments();
+    const before = await tenantRows(t, 'payments');
     const more = await post(t, '/v1/payments', { ...big, amount: 2 });
     expect(more.status).toBe(422);
     expect(more.body.code).toBe('balance_out_of_range');
-    expect(await payments()).toBe(before);
+    expect(await tenantRows(t, 'payments')).toBe(before);
     // the balance stays exact and readable
     const balance = await t.api({ method: 'GET', url: `/v1/contacts/${buyer.id}/credit-balance` });
     expect(balance.status).toBe(200);

@@ -1,5 +1,6 @@
 import { companyInput, createTestApp } from '@fakturo/testing';
 import { describe, expect, it } from 'vitest';
+import { tenantRows } from './rows.support';
 
 // PostgreSQL text cannot hold U+0000. A NUL anywhere in a request — path, query, JSON body (values and
 // field names), a CSV file, a bank statement — is refused as a 400 naming each place, before anything is
@@ -8,16 +9,9 @@ const t = await createTestApp();
 
 const NUL = '\u0000';
 
-async function contactCount() {
-  const { rows } = await t.db.raw('SELECT count(*)::int AS n FROM contacts WHERE organization_id = ?', [
-    t.main.organizationId,
-  ]);
-  return rows[0].n as number;
-}
-
 describe('the NUL character in requests', () => {
   it('names every JSON field holding one, field names included, and writes nothing', async () => {
-    const before = await contactCount();
+    const before = await tenantRows(t, 'contacts');
     const res = await t.api({
       method: 'POST',
       url: '/v1/contacts',
@@ -44,7 +38,7 @@ describe('the NUL character in requests', () => {
         message: 'name must not contain the NUL character (U+0000)',
       },
     ]);
-    expect(await contactCount()).toBe(before);
+    expect(await tenantRows(t, 'contacts')).toBe(before);
   });
 
   it('names query parameters and path parameters', async () => {
@@ -57,7 +51,7 @@ describe('the NUL character in requests', () => {
   });
 
   it('names the line of a CSV import and of a bank statement that holds one', async () => {
-    const before = await contactCount();
+    const before = await tenantRows(t, 'contacts');
     const csv = await t.api({
       method: 'POST',
       url: '/v1/contacts/import',
@@ -68,7 +62,7 @@ describe('the NUL character in requests', () => {
     expect(csv.body.errors).toEqual([
       { path: 'body', code: 'nul_character', message: 'line 3 must not contain the NUL character (U+0000)' },
     ]);
-    expect(await contactCount()).toBe(before);
+    expect(await tenantRows(t, 'contacts')).toBe(before);
 
     const mt940 = [
       ':20:STARTUMS',
@@ -90,11 +84,7 @@ describe('the NUL character in requests', () => {
     expect(statement.body.errors).toEqual([
       { path: 'body', code: 'nul_character', message: 'line 6 must not contain the NUL character (U+0000)' },
     ]);
-    const { rows } = await t.db.raw(
-      'SELECT count(*)::int AS n FROM bank_statements WHERE organization_id = ?',
-      [t.main.organizationId],
-    );
-    expect(rows[0].n).toBe(0);
+    expect(await tenantRows(t, 'bank_statements')).toBe(0);
   });
 
   it('refuses GraphQL variables holding one', async () => {
