@@ -231,14 +231,12 @@ export async function run(args: string[]): Promise<boolean> {
     await smokeTest(info);
     const auth = { authorization: `Bearer ${info.apiKey}` };
     let nextId = 0;
+    // every request asks for another contact, so neither PostgreSQL nor the app answers one hot row
+    const nextContactPath = () => `/v1/contacts/${info.contactIds[nextId++ % info.contactIds.length]}`;
     const getContact: autocannon.Request = {
       method: 'GET',
       headers: auth,
-      // every request asks for another contact, so neither PostgreSQL nor the app answers one hot row
-      setupRequest: (request) => ({
-        ...request,
-        path: `/v1/contacts/${info.contactIds[nextId++ % info.contactIds.length]}`,
-      }),
+      setupRequest: (request) => ({ ...request, path: nextContactPath() }),
     };
     let nextBody = 0;
     const postContact: autocannon.Request = {
@@ -281,10 +279,7 @@ export async function run(args: string[]): Promise<boolean> {
           url: info.apiUrl,
           rate,
           connections: rateConnections,
-          next: () => ({
-            path: `/v1/contacts/${info.contactIds[nextId++ % info.contactIds.length]}`,
-            headers: auth,
-          }),
+          next: () => ({ path: nextContactPath(), headers: auth }),
         },
         timed('rate', title),
       );

@@ -302,6 +302,37 @@ export interface MeasureOptions {
 }
 
 /**
+ * The measured part of a run, for measure and measurePaced: the server profiled (with --cpu-prof) and the
+ * CPU of each part sampled around `run`, as milliseconds per request.
+ */
+async function measuredRun<R>(
+  title: string,
+  timing: MeasureOptions,
+  log: (line: string) => void,
+  run: () => Promise<R>,
+  requestsOf: (result: R) => number,
+): Promise<{ result: R; cpuMsPerRequest: Record<string, number> }> {
+  log(`  ${title}: measuring ${timing.seconds}s`);
+  const sample = async (): Promise<CpuSeconds> => ({ ...(await timing.cpu?.()), client: ownCpuSeconds() });
+  await timing.profile?.profiler.start();
+  const before = await sample();
+  const result = await run();
+  const after = await sample();
+  if (timing.profile) {
+    await timing.profile.profiler.stop(timing.profile.file);
+    log(`  ${title}: server CPU profile in ${timing.profile.file}`);
+  }
+  const requests = requestsOf(result);
+  const cpuMsPerRequest: Record<string, number> = {};
+  for (const [part, end] of Object.entries(after)) {
+    const start = before[part];
+    if (end !== null && start !== null && start !== undefined)
+      cpuMsPerRequest[part] = ((end - start) * 1000) / requests;
+  }
+  return { result, cpuMsPerRequest };
+}
+
+/**
  * Runs autocannon twice with the same options: a warm-up whose figures are thrown away (JIT, pools, caches),
  * then the measured run. Any non-2xx answer, socket error or timeout fails the benchmark: a fast error page
  * is not a result.
@@ -317,24 +348,14 @@ export async function measure(
     // a slow endpoint may answer nothing within a short warm-up; only failures count there
     check(`${title} (warm-up)`, await autocannon({ ...options, duration: timing.warmupSeconds }), true);
   }
-  log(`  ${title}: measuring ${timing.seconds}s`);
-  const sample = async (): Promise<CpuSeconds> => ({ ...(await timing.cpu?.()), client: ownCpuSeconds() });
-  await timing.profile?.profiler.start();
-  const before = await sample();
-  const result = await autocannon({ ...options, title, duration: timing.seconds });
-  const after = await sample();
-  if (timing.profile) {
-    await timing.profile.profiler.stop(timing.profile.file);
-    log(`  ${title}: server CPU profile in ${timing.profile.file}`);
-  }
+  const { result, cpuMsPerRequest } = await measuredRun(
+    title,
+    timing,
+    log,
+    () => autocannon({ ...options, title, duration: timing.seconds }),
+    (r) => r.requests.total,
+  );
   check(title, result);
-  const cpuMsPerRequest: Record<string, number> = {};
-  for (const [part, end] of Object.entries(after)) {
-    const start = before[part];
-    if (end !== null && start !== null && start !== undefined) {
-      cpuMsPerRequest[part] = ((end - start) * 1000) / result.requests.total;
-    }
-  }
   return {
     title,
     cpuMsPerRequest,
@@ -412,25 +433,22 @@ export async function measurePaced(
       log(`  ${title}: warming up ${timing.warmupSeconds}s`);
       await run(timing.warmupSeconds);
     }
-    log(`  ${title}: measuring ${timing.seconds}s`);
-    const sample = async (): Promise<CpuSeconds> => ({ ...(await timing.cpu?.()), client: ownCpuSeconds() });
-    await timing.profile?.profiler.start();
-    const before = await sample();
     const loop = monitorEventLoopDelay({ resolution: 1 });
-    loop.enable();
-    const { total, elapsed, latencies } = await run(timing.seconds);
-    loop.disable();
-    const after = await sample();
-    if (timing.profile) {
-      await timing.profile.profiler.stop(timing.profile.file);
-      log(`  ${title}: server CPU profile in ${timing.profile.file}`);
-    }
-    const cpuMsPerRequest: Record<string, number> = {};
-    for (const [part, end] of Object.entries(after)) {
-      const begin = before[part];
-      if (end !== null && begin !== null && begin !== undefined)
-        cpuMsPerRequest[part] = ((end - begin) * 1000) / total;
-    }
+    const { result, cpuMsPerRequest } = await measuredRun(
+      title,
+      timing,
+      log,
+      async () => {
+        loop.enable();
+        try {
+          return await run(timing.seconds);
+        } finally {
+          loop.disable();
+        }
+      },
+      (r) => r.total,
+    );
+    const { total, elapsed, latencies } = result;
     const at = (q: number) => latencies[Math.min(total - 1, Math.floor(q * total))]!;
     return {
       title,

@@ -42,13 +42,16 @@ export function isDecimalString(value: string): boolean {
  */
 export const MAX_DOCUMENT_NET = Math.floor(Number.MAX_SAFE_INTEGER / 2);
 
+/** An amount of minor units beyond the exact integers (what roundMinor refuses). */
+export class AmountOutOfRange extends RangeError {}
+
 /** Rounds a decimal amount of minor units half-up (away from zero for .5) to an integer. */
 export function roundMinor(amount: Big | string): number {
   const value = new Big(amount);
   const rounded = value.abs().round(0, Big.roundHalfUp);
   const signed = value.lt(0) ? rounded.neg() : rounded;
   const n = signed.toNumber();
-  if (!Number.isSafeInteger(n)) throw new RangeError(`amount ${value.toString()} is out of range`);
+  if (!Number.isSafeInteger(n)) throw new AmountOutOfRange(`amount ${value.toString()} is out of range`);
   return n;
 }
 

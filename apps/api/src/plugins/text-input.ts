@@ -8,12 +8,16 @@ const MESSAGE = 'must not contain the NUL character (U+0000)';
 /**
  * Where NUL characters sit in a parsed request part: field paths as validation errors name them (`a.0.b`,
  * prefixed by `query.` or `params.`), a field's name included. A text body (a CSV file, a bank statement) is
- * named by its first line with one.
+ * named by its first line with one; raw bytes are not looked at.
  */
-export function nulFields(value: unknown, path: string[], out: FieldError[] = []): FieldError[] {
+function nulFields(value: unknown, path: string[], out: FieldError[] = []): FieldError[] {
   if (typeof value === 'string') {
-    if (value.includes(NUL))
-      out.push({ path: path.join('.') || 'body', code: 'nul_character', message: MESSAGE });
+    if (!value.includes(NUL)) return out;
+    if (path.length > 0) out.push({ path: path.join('.'), code: 'nul_character', message: MESSAGE });
+    else {
+      const line = value.slice(0, value.indexOf(NUL)).split('\n').length;
+      out.push({ path: 'body', code: 'nul_character', message: `line ${line} ${MESSAGE}` });
+    }
   } else if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i += 1) nulFields(value[i], [...path, String(i)], out);
   } else if (value !== null && typeof value === 'object' && !Buffer.isBuffer(value)) {
@@ -26,11 +30,6 @@ export function nulFields(value: unknown, path: string[], out: FieldError[] = []
   return out;
 }
 
-function textBodyError(body: string): FieldError {
-  const line = body.slice(0, body.indexOf(NUL)).split('\n').length;
-  return { path: 'body', code: 'nul_character', message: `line ${line} ${MESSAGE}` };
-}
-
 /**
  * PostgreSQL text cannot hold U+0000, so a string with one used to reach the database and come back as a
  * 500. Every request's path parameters, query and body — parsed JSON, or a text body such as a CSV file or a
@@ -40,14 +39,9 @@ function textBodyError(body: string): FieldError {
  */
 export const textInputPlugin = fp(async (app: FastifyInstance) => {
   app.addHook('preValidation', async (request) => {
-    const errors = [
-      ...nulFields(request.params, ['params']).filter((e) => e.path !== 'params'),
-      ...nulFields(request.query, ['query']).filter((e) => e.path !== 'query'),
-    ];
-    const body = request.body;
-    if (typeof body === 'string') {
-      if (body.includes(NUL)) errors.push(textBodyError(body));
-    } else nulFields(body, [], errors);
+    const errors = nulFields(request.params, ['params']);
+    nulFields(request.query, ['query'], errors);
+    nulFields(request.body, [], errors);
     if (errors.length > 0) {
       throw new DomainError(
         'invalid_request',

@@ -12,7 +12,7 @@ import {
 import { lineAmount, type PriceModel } from '../billing/pricing';
 import { type ContractTerms, checkTerms } from '../billing/terms';
 import type { FieldErrors } from '../errors';
-import { isCurrency, MAX_DOCUMENT_NET } from '../money';
+import { AmountOutOfRange, isCurrency, MAX_DOCUMENT_NET } from '../money';
 import type { Contract, ContractItem, ContractItemInput, ContractPause } from './types';
 
 /** The billing calendar of a contract, as billing/periods computes with it. */
@@ -242,6 +242,6 @@ function itemAmountInRange(item: Pick<ItemDraft, 'priceModel' | 'quantity' | 'di
     });
     return Math.abs(amount) <= MAX_DOCUMENT_NET;
   } catch (error) {
-    return !(error instanceof RangeError && /out of range/.test(error.message));
+    return !(error instanceof AmountOutOfRange);
   }
 }

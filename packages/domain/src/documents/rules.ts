@@ -4,7 +4,7 @@ import { addDays } from '../billing/dates';
 import { priceQuantity } from '../billing/pricing';
 import type { Contact } from '../contacts/types';
 import { DomainError, type FieldErrors } from '../errors';
-import { isCurrency, isDecimalString, lineNet, MAX_DOCUMENT_NET } from '../money';
+import { AmountOutOfRange, isCurrency, isDecimalString, lineNet, MAX_DOCUMENT_NET } from '../money';
 import type { Organization } from '../organizations/types';
 import { isCalendarDate } from '../validation/codes';
 import type { DocumentDraftInput, DocumentFamily, DocumentLineInput } from './resource';
@@ -323,14 +323,9 @@ export function priceLines(
     try {
       netAmount = lineNet(line.quantity, line.unitAmount, line.discountPercent ?? '0');
     } catch (error) {
-      // an unparsable quantity or price was already reported by linesFromInput; a valid one whose product
-      // leaves the exact integers is reported here
-      if (
-        error instanceof RangeError &&
-        isDecimalString(line.quantity) &&
-        isDecimalString(String(line.unitAmount))
-      )
-        errors.add(`lines.${i}`, 'amount_out_of_range', OUT_OF_RANGE);
+      // an unparsable quantity or price was already reported by linesFromInput; a product beyond the exact
+      // integers is reported here
+      if (error instanceof AmountOutOfRange) errors.add(`lines.${i}`, 'amount_out_of_range', OUT_OF_RANGE);
     }
     return { ...line, position: i + 1, netAmount, taxCategory, taxRate };
   });

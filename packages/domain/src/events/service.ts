@@ -67,7 +67,7 @@ export interface EventText {
  * compactJsonbText removes.)
  */
 export function eventJson(row: EventText): string {
-  return `{"id":${JSON.stringify(row.id)},"type":${JSON.stringify(row.type)},"createdAt":"${row.created_at}","organizationId":${JSON.stringify(row.organization_id)},"requestId":${row.request_id === null ? 'null' : JSON.stringify(row.request_id)},"data":${compactJsonbText(row.data)}}`;
+  return `{"id":${JSON.stringify(row.id)},"type":${JSON.stringify(row.type)},"createdAt":"${row.created_at}","organizationId":${JSON.stringify(row.organization_id)},"requestId":${JSON.stringify(row.request_id)},"data":${compactJsonbText(row.data)}}`;
 }
 
 const QUOTE = 34;

@@ -1,7 +1,6 @@
 import { queryPrepared } from '@fakturo/db';
 import type { Knex } from 'knex';
 import { type Ctx, scoped } from '../context';
-import type { EventRow } from '../events/service';
 import * as events from '../events/service';
 import { applyCursor } from '../pagination';
 import type {
@@ -314,7 +313,7 @@ export async function failOpenDeliveries(
 export async function findEvents(
   ctx: Ctx,
   ids: readonly string[],
-): Promise<Pick<EventRow, 'id' | 'type' | 'resource_id'>[]> {
+): Promise<Pick<events.EventRow, 'id' | 'type' | 'resource_id'>[]> {
   return scoped(ctx, 'events').whereIn('id', ids).select('id', 'type', 'resource_id');
 }
 
@@ -325,7 +324,7 @@ export async function findEventsInRange(
   patterns: readonly string[],
   excludeTypes: readonly string[],
   limit: number,
-): Promise<Pick<EventRow, 'id' | 'type' | 'resource_id'>[]> {
+): Promise<Pick<events.EventRow, 'id' | 'type' | 'resource_id'>[]> {
   const q = scoped(ctx, 'events')
     .select('id', 'type', 'resource_id')
     .where('created_at', '>=', range.from)
@@ -387,16 +386,17 @@ const EARLIER_OPEN_DELIVERY = `
  * `unnest` of arrays) left the plan to row estimates that are worst exactly when a burst has just filled
  * the table: a 64-record batch was joined by a nested loop reading the record list again for every
  * delivery (10 of a claim's 12 ms), or by hashing every delivery of the endpoint (24 ms); this form costs
- * what the row updates themselves cost (~2 ms for 64).
+ * what the row updates themselves cost (~2 ms for 64). Placeholders: $1 organisation, $2 endpoint, and the
+ * two given for the records' JSON and their ids.
  */
-const updateFromRecords = (p: { org: string; endpoint: string; records: string; ids: string }) =>
+const updateFromRecords = (records: string, ids: string) =>
   `UPDATE webhook_deliveries d SET (status, attempts, failures, next_attempt_at,
     last_attempt_at, last_status_code, last_duration_ms, last_response_excerpt, last_error, completed_at, updated_at) =
   (SELECT r.status, d.attempts + 1, r.failures, r.next_attempt_at, r.attempted_at, r.status_code, r.duration_ms,
      r.excerpt, r.error, r.completed_at, r.attempted_at
-   FROM jsonb_to_record(CAST(${p.records} AS jsonb) -> d.id) AS r(status text, failures int, next_attempt_at timestamptz,
+   FROM jsonb_to_record(CAST(${records} AS jsonb) -> d.id) AS r(status text, failures int, next_attempt_at timestamptz,
      attempted_at timestamptz, status_code int, duration_ms int, excerpt text, error text, completed_at timestamptz))
-  WHERE d.organization_id = ${p.org} AND d.endpoint_id = ${p.endpoint} AND d.id = ANY(CAST(${p.ids} AS text[]))`;
+  WHERE d.organization_id = $1 AND d.endpoint_id = $2 AND d.id = ANY(CAST(${ids} AS text[]))`;
 
 const isoOrNull = (d: Date | null) => (d === null ? 'null' : `"${d.toISOString()}"`);
 
@@ -455,8 +455,7 @@ const claimSql = (record: string) => `WITH ${record} due AS MATERIALIZED (
    CROSS JOIN endpoint w
    JOIN events e ON e.id = due.event_id`;
 const CLAIM_SQL = claimSql('');
-const RECORD_AND_CLAIM_SQL =
-  claimSql(`recorded AS (${updateFromRecords({ org: '$1', endpoint: '$2', records: '$6', ids: '$7' })}),
+const RECORD_AND_CLAIM_SQL = claimSql(`recorded AS (${updateFromRecords('$6', '$7')}),
    streak AS (
      UPDATE webhook_endpoints SET failing_since = NULL
      WHERE organization_id = $1 AND id = $2 AND failing_since IS NOT NULL
@@ -533,17 +532,18 @@ export interface AttemptRecord {
   completed_at: Date | null;
 }
 
+const RECORD_ATTEMPTS_SQL = updateFromRecords('$3', '$4');
+
 /** Writes the outcome of many attempts (all of one endpoint) with one UPDATE (see updateFromRecords). */
 export async function recordAttempts(ctx: Ctx, endpointId: string, records: AttemptRecord[]): Promise<void> {
   if (records.length === 0) return;
-  await ctx.db.raw(
-    updateFromRecords({ org: ':org', endpoint: ':endpoint', records: ':records', ids: ':ids' }),
-    {
-      org: ctx.organizationId,
-      endpoint: endpointId,
-      ...recordParameters(records),
-    },
-  );
+  const { records: json, ids } = recordParameters(records);
+  await queryPrepared(ctx.db, 'webhooks_record_attempts', RECORD_ATTEMPTS_SQL, [
+    ctx.organizationId,
+    endpointId,
+    json,
+    ids,
+  ]);
 }
 
 /**

@@ -121,7 +121,7 @@ export function createSender(options: SenderOptions): WebhookSender {
     const flat = ['content-type', 'application/json', 'user-agent', USER_AGENT];
     for (const name in headers) flat.push(name, headers[name]!);
     return new Promise<SendResult>((resolve) => {
-      const attempt = new Attempt(performance.now() + timeoutMs, (result) => {
+      const attempt = new Attempt(timeoutMs, (result) => {
         deadlines.end(attempt);
         resolve(result);
       });
@@ -157,6 +157,8 @@ interface Target {
  */
 class Attempt implements Dispatcher.DispatchHandler {
   private readonly started = performance.now();
+  /** When the time limit is up (performance.now()). */
+  readonly at: number;
   private controller: Dispatcher.DispatchController | null = null;
   /** Set when the time limit passed before undici handed over the controller. */
   private expired: Error | null = null;
@@ -166,10 +168,11 @@ class Attempt implements Dispatcher.DispatchHandler {
   private done = false;
 
   constructor(
-    /** When the time limit is up (performance.now()). */
-    readonly at: number,
+    timeoutMs: number,
     private readonly finish: (result: SendResult) => void,
-  ) {}
+  ) {
+    this.at = this.started + timeoutMs;
+  }
 
   /** The time limit is up: aborts the exchange (reported as a timeout unless the status came first). */
   expire(reason: Error): void {
