@@ -7,7 +7,9 @@ export const API_DESCRIPTION = `API-first billing and invoicing for European bus
 
 **Authentication**: \`Authorization: Bearer <secret key>\`. Keys have the scopes \`read\` and \`write\`.
 
-**Conventions**: money in integer minor units with an ISO 4217 \`currency\`; dates \`YYYY-MM-DD\`; instants RFC 3339 UTC;
+**Conventions**: money in integer minor units with an ISO 4217 \`currency\` (a document's net total at most
+4,503,599,627,370,495, else 422 \`amount_out_of_range\`); text may hold any character but NUL (U+0000), refused
+with 400 and the code \`nul_character\` at each place; dates \`YYYY-MM-DD\`; instants RFC 3339 UTC;
 lists use cursor pagination (\`limit\`, \`startingAfter\`, response \`hasMore\`/\`nextCursor\`); every POST accepts
 \`Idempotency-Key\`; resources carry \`version\` and an \`ETag\`, and PATCH honours \`If-Match\`; errors are RFC 9457
 problem details with a stable \`code\`; every response carries \`X-Request-Id\`; rate limits per key with \`RateLimit-*\`
