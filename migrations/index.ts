@@ -15,6 +15,7 @@ import * as m0013 from './0013_dunning';
 import * as m0014 from './0014_reconciliation';
 import * as m0015 from './0015_audit_guard_by_column';
 import * as m0016 from './0016_webhook_deliveries_without_foreign_keys';
+import * as m0017 from './0017_document_lines_guard_per_statement';
 
 export interface Migration {
   name: string;
@@ -40,4 +41,5 @@ export const migrations: Migration[] = [
   { name: '0014_reconciliation', ...m0014 },
   { name: '0015_audit_guard_by_column', ...m0015 },
   { name: '0016_webhook_deliveries_without_foreign_keys', ...m0016 },
+  { name: '0017_document_lines_guard_per_statement', ...m0017 },
 ];
