@@ -355,7 +355,10 @@ function firstPageHeader(ctx: Ctx): number {
   ]
     .filter(Boolean)
     .join(' · ');
-  text(ctx, senderLine, LEFT, 57.5 * MM, { size: 6.5, color: MUTED, width: 80 * MM, lineGap: 0 });
+  // A line too long for the window's width wraps upwards into the zone, never across the rule below it.
+  const senderStyle = { size: 6.5, color: MUTED, width: 80 * MM, lineGap: 0 };
+  const extraLines = height(ctx, senderLine, senderStyle) - height(ctx, 'X', senderStyle);
+  text(ctx, senderLine, LEFT, 57.5 * MM - extraLines, senderStyle);
   rule(ctx, 61 * MM, RULE, LEFT, LEFT + 80 * MM, 0.4);
 
   // Recipient in the "Anschriftzone" (62.7 mm – 90 mm); 9.5 pt keeps six lines (name, addressee, two
@@ -427,6 +430,9 @@ function firstPageHeader(ctx: Ctx): number {
   }
   return ty + 6;
 }
+
+/** Where a page after the first continues the line table: below its header (25 mm) and the table's (18 pt). */
+const CONTINUED_TABLE_TOP = 25 * MM + 18;
 
 /** Header of every page after the first: who, which document, and the table continues. */
 function continuationHeader(ctx: Ctx): number {
@@ -519,27 +525,110 @@ function lineTable(ctx: Ctx, startY: number): number {
     const rowHeight = nameHeight + detailHeight + 2 * PAD;
 
     if (y + rowHeight > BODY_BOTTOM) {
+      // A row taller than a whole page (descriptions may hold 5,000 characters) is split across pages,
+      // starting on this one when its name and a few lines of the text still fit.
+      if (CONTINUED_TABLE_TOP + rowHeight > BODY_BOTTOM) {
+        const start = y + 2 * PAD + nameHeight + 40 <= BODY_BOTTOM ? y : tableHeader(ctx, cols, newPage(ctx));
+        y = splitRow(ctx, cols, cells, detail, nameHeight, start);
+        rule(ctx, y);
+        continue;
+      }
       y = tableHeader(ctx, cols, newPage(ctx));
     }
-    let x = LEFT;
-    for (const col of cols) {
-      if (col.key === 'item') {
-        text(ctx, cells.item, x + PAD, y + PAD, { font: 'semibold', size: 9, width: itemWidth });
-        if (detail)
-          text(ctx, detail, x + PAD, y + PAD + nameHeight + 1.5, { size: 8, color: MUTED, width: itemWidth });
-      } else {
-        text(ctx, cells[col.key], x + PAD, y + PAD, {
-          size: 9,
-          width: col.width - 2 * PAD,
-          align: col.align,
-        });
-      }
-      x += col.width;
-    }
+    rowCells(ctx, cols, cells, detail, nameHeight, y);
     y += rowHeight;
     rule(ctx, y);
   }
   return y;
+}
+
+/** Draws a row's cells, its name and the first part of its detail text at `y`. */
+function rowCells(
+  ctx: Ctx,
+  cols: Column[],
+  cells: Record<Column['key'], string>,
+  detail: string,
+  nameHeight: number,
+  y: number,
+) {
+  let x = LEFT;
+  for (const col of cols) {
+    if (col.key === 'item') {
+      const width = col.width - 2 * PAD;
+      text(ctx, cells.item, x + PAD, y + PAD, { font: 'semibold', size: 9, width });
+      if (detail) text(ctx, detail, x + PAD, y + PAD + nameHeight + 1.5, { size: 8, color: MUTED, width });
+    } else {
+      text(ctx, cells[col.key], x + PAD, y + PAD, { size: 9, width: col.width - 2 * PAD, align: col.align });
+    }
+    x += col.width;
+  }
+}
+
+/**
+ * A row taller than a page: its detail text is wrapped into lines here and spread over as many pages as it
+ * needs, the table header repeated on each; the amounts stand with the name on the first. Returns the y
+ * below the row's last part.
+ */
+function splitRow(
+  ctx: Ctx,
+  cols: Column[],
+  cells: Record<Column['key'], string>,
+  detail: string,
+  nameHeight: number,
+  top: number,
+): number {
+  const item = cols.find((c) => c.key === 'item')!;
+  const x = cols.slice(0, cols.indexOf(item)).reduce((sum, c) => sum + c.width, LEFT) + PAD;
+  const width = item.width - 2 * PAD;
+  const lines = wrapLines(ctx, detail, { size: 8, width });
+  const lineHeight = height(ctx, 'X', { size: 8, width });
+  let y = top;
+  let offset = nameHeight + 1.5;
+  let first = true;
+  while (first || lines.length) {
+    const fits = Math.max(1, Math.floor((BODY_BOTTOM - y - 2 * PAD - offset) / lineHeight));
+    const part = lines.splice(0, fits).join('\n');
+    if (first) rowCells(ctx, cols, cells, part, nameHeight, y);
+    else text(ctx, part, x, y + PAD, { size: 8, color: MUTED, width });
+    y += offset + (part ? height(ctx, part, { size: 8, width }) + (first ? 1.5 : 0) : 0) + 2 * PAD;
+    if (!lines.length) break;
+    y = tableHeader(ctx, cols, newPage(ctx));
+    offset = 0;
+    first = false;
+  }
+  return y;
+}
+
+/** Breaks text into lines no wider than `width` (at spaces, else inside a word that is too long). */
+function wrapLines(ctx: Ctx, value: string, style: { size: number; width: number }): string[] {
+  const { doc } = ctx;
+  doc.font('regular').fontSize(style.size);
+  // Room for a trailing space, so PDFKit lays out each line exactly as given.
+  const fits = (s: string) => doc.widthOfString(`${s} `) <= style.width;
+  const out: string[] = [];
+  for (const paragraph of value.split('\n')) {
+    let line = '';
+    for (const word of paragraph.split(' ')) {
+      const candidate = line ? `${line} ${word}` : word;
+      if (fits(candidate)) {
+        line = candidate;
+        continue;
+      }
+      if (line) out.push(line);
+      line = '';
+      // Code points, not UTF-16 units: an emoji is never cut in half.
+      let rest = Array.from(word);
+      while (rest.length && !fits(rest.join(''))) {
+        let n = 1;
+        while (n < rest.length && fits(rest.slice(0, n + 1).join(''))) n++;
+        out.push(rest.slice(0, n).join(''));
+        rest = rest.slice(n);
+      }
+      line = rest.join('');
+    }
+    out.push(line);
+  }
+  return out;
 }
 
 // ——— tax table and totals ———
@@ -695,6 +784,8 @@ function drawBlock(ctx: Ctx, block: Block, startY: number): number {
   text(ctx, block.heading, LEFT, y, { font: 'semibold', size: 9.5, color: ctx.accent });
   y += 15;
   for (const p of block.paragraphs) {
+    // A block longer than a page (20 notes of 2,000 characters) breaks between its paragraphs.
+    if (y + height(ctx, p.text, { width: WIDTH, size: 9 }) > BODY_BOTTOM) y = newPage(ctx);
     y +=
       text(ctx, p.text, LEFT, y, {
         size: 9,
