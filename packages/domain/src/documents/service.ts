@@ -632,8 +632,10 @@ export async function finalize(ctx: Ctx, family: DocumentFamily, id: string): Pr
     const buyer = contact as Contact & { billingAddress: PostalAddress };
     const state = stateOf(row, lineRows);
     const issueDate = state.issueDate ?? today(tx, org);
-    // UStG §14(4) no. 6: the date of supply; without one, the lines' periods, else the issue date
-    if (!state.serviceDate && !state.servicePeriod) {
+    // UStG §14(4) no. 6: the date of supply; without one, the lines' periods, else the issue date. A quote
+    // names one only when given: its supply follows the acceptance, and the invoice converted from it must
+    // not take the quote's issue date as its date of supply (VAT follows that date).
+    if (!state.serviceDate && !state.servicePeriod && row.type !== 'quote') {
       state.servicePeriod = periodOfLines(state.lines);
       if (!state.servicePeriod) state.serviceDate = issueDate;
     }
