@@ -1,3 +1,4 @@
+import { systemClock } from '../clock';
 import { type Ctx, inTransaction } from '../context';
 import { decryptSecret, encryptSecret } from '../crypto/secrets';
 import { DomainError, FieldErrors, notFound, versionMismatch } from '../errors';
@@ -36,6 +37,16 @@ export const DEFAULT_ROTATION_OVERLAP_SECONDS = 24 * 3600;
 export const MAX_ROTATION_OVERLAP_SECONDS = 7 * 24 * 3600;
 /** A replay by time range takes at most this many events; narrow the range for more. */
 export const MAX_REPLAY_EVENTS = 10_000;
+
+/**
+ * When a delivery asked for through the API (test, retry, replay) becomes due: now. Deliveries are claimed
+ * on the worker's clock — system time, as the fan-out schedules them — but a sandbox's API requests run on
+ * its test clock, which may stand months ahead: a delivery due "now" on that clock would wait until real
+ * time caught up. The earlier of the two is now for the worker whichever clock the request ran on.
+ */
+function dueNow(tx: Ctx): Date {
+  return new Date(Math.min(tx.clock.now().getTime(), systemClock.now().getTime()));
+}
 
 /** The AES-GCM additional data binding an endpoint's secrets to its row. */
 export const secretContext = (endpointId: string) => `webhook_endpoint:${endpointId}`;
@@ -300,7 +311,7 @@ export async function sendTest(ctx: Ctx, id: string): Promise<WebhookDelivery> {
         resource_id: id,
         trigger: 'test',
         auto_retry: true,
-        next_attempt_at: now,
+        next_attempt_at: dueNow(tx),
         created_at: now,
         updated_at: now,
       },
@@ -346,7 +357,7 @@ export async function retryDelivery(ctx: Ctx, id: string): Promise<WebhookDelive
       status: 'pending',
       failures: 0,
       auto_retry: false,
-      next_attempt_at: now,
+      next_attempt_at: dueNow(tx),
       completed_at: null,
       updated_at: now,
     });
@@ -419,7 +430,7 @@ export async function replay(
         resource_id: event.resource_id,
         trigger: 'replay' as const,
         auto_retry: true,
-        next_attempt_at: now,
+        next_attempt_at: dueNow(tx),
         created_at: now,
         updated_at: now,
       })),
