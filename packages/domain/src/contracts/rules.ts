@@ -99,7 +99,8 @@ export function resolveItems(
     const article = articleId ? articles.get(articleId) : undefined;
     const articleChanged = articleId !== (existing?.articleId ?? null);
     // a kept item keeps what it took from its article; only a newly chosen article must exist
-    if (articleId && !article && articleChanged) {
+    const articleMissing = Boolean(articleId && !article && articleChanged);
+    if (articleMissing) {
       errors.add(`${path}.articleId`, 'article_not_found', `no article '${articleId}'`);
     } else if (article && articleChanged && !article.active) {
       errors.add(`${path}.articleId`, 'article_inactive', `article '${article.number}' is inactive`);
@@ -125,7 +126,9 @@ export function resolveItems(
       errors.add(`${path}.priceModel`, 'required', 'a free-text item needs a price model');
     }
     const name = input.name ?? (existing && !articleChanged ? existing.name : article?.name) ?? '';
-    if (!name.trim()) errors.add(`${path}.name`, 'required', 'a free-text item needs a name');
+    // an item naming an unknown article is reported there, not as a free-text item without a name
+    if (!name.trim() && !articleMissing)
+      errors.add(`${path}.name`, 'required', 'a free-text item needs a name');
     const draft: ItemDraft = {
       ...(input.id ? { id: input.id } : {}),
       position: i + 1,

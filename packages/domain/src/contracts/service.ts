@@ -487,7 +487,21 @@ async function changeItems(
         .where('contract_item_id', old.id)
         .where('effective_date', '>=', from)
         .update({ contract_item_id: row.id });
-      addCharges(item, outcome.lines);
+      // the credit is for the old version (its name and tax), the charge for the new one; when both bill
+      // the same rest of the period under the same tax (a flat price whose quantity changed) they cancel
+      // out and would only make an invoice of 0.00
+      const net = outcome.lines.reduce((sum, line) => sum + line.amount, 0);
+      const sameTax = old.taxRateKind === item.taxRateKind && old.supplyKind === item.supplyKind;
+      if (!(sameTax && net === 0)) {
+        addCharges(
+          old,
+          outcome.lines.filter((l) => l.kind === 'credit'),
+        );
+        addCharges(
+          item,
+          outcome.lines.filter((l) => l.kind === 'charge'),
+        );
+      }
     } else {
       addCharges(
         item,
