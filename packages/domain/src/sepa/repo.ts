@@ -203,7 +203,8 @@ function candidateQuery(ctx: Ctx): Knex.QueryBuilder {
     'd.contact_id',
     'd.currency',
     'd.language',
-    db.raw('(d.amount_due - d.amount_paid)::bigint AS open_amount'),
+    // what is still owed: credit notes reduce it like payments do (payments/rules.openAmount)
+    db.raw('GREATEST(0, d.amount_due - d.amount_credited - d.amount_paid)::bigint AS open_amount'),
     'd.issue_date',
     'd.due_date',
     'd.sent_at',
@@ -241,7 +242,7 @@ export async function dueCandidates(ctx: Ctx, dueBy: string, limit: number): Pro
     .whereIn('d.status', ['finalized', 'sent', 'partially_paid', 'overdue'])
     .where('d.due_date', '<=', dueBy)
     .whereRaw("d.payment_means->>'kind' = 'sepa_debit'")
-    .whereRaw('d.amount_due > d.amount_paid')
+    .whereRaw('d.amount_due - d.amount_credited > d.amount_paid')
     .whereNotExists((sub) =>
       sub
         .from('sepa_collection_items as li')

@@ -50,7 +50,7 @@ export interface InvoiceCandidate {
   contactId: string;
   currency: string;
   language: DocumentLanguage;
-  /** amount due − amount paid, minor units. */
+  /** What is still owed: amount due − credited by credit notes − amount paid, minor units. */
   openAmount: number;
   issueDate: string | null;
   dueDate: string | null;

@@ -333,7 +333,11 @@ async function checkStillValid(tx: Ctx, org: Organization, items: readonly repo.
           'id',
           items.map((i) => i.document_id),
         )
-        .select('id', 'status', tx.db.raw('(amount_due - amount_paid)::bigint AS open'))
+        .select(
+          'id',
+          'status',
+          tx.db.raw('GREATEST(0, amount_due - amount_credited - amount_paid)::bigint AS open'),
+        )
     ).map((d: { id: string; status: string; open: number }) => [
       d.id,
       { status: d.status, open: Number(d.open) },
