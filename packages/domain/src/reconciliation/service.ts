@@ -285,6 +285,11 @@ async function decideChunk(
       continue;
     }
     for (const c of named) claimed.add(c.invoiceId);
+    // unmatched by a person before: its first booking may exist (refunded), so it books under a new id, alone
+    if (txn.rejected_suggestion) {
+      alone.push(txn);
+      continue;
+    }
     bookings.push({ txn, status: 'matched', decision });
   }
   const booked = await payments.recordMany(
@@ -392,6 +397,9 @@ async function sepaCredit(tx: Ctx, txn: TxnRow): Promise<boolean> {
   if (item?.status !== 'submitted' || item.currency !== txn.currency || item.amount !== txn.amount) {
     return false;
   }
+  // a person unmatched it from this debit: its booking under the end-to-end id was refunded, and booking
+  // under that id again would find that payment and book nothing
+  if (txn.rejected_suggestion?.invoiceIds.includes(item.invoiceId)) return false;
   // booked under the end-to-end id, as a booking of the collection itself would be: the money comes once
   const { payment } = await payments.record(tx, {
     invoiceId: item.invoiceId,
@@ -428,16 +436,23 @@ async function sepaReturn(tx: Ctx, txn: TxnRow): Promise<boolean> {
   const item = await sepa.findItemByEndToEndId(tx, txn.end_to_end_id);
   if (item?.status !== 'submitted') return false;
   const debited = -txn.amount;
-  const original = txn.original_amount ?? debited - (txn.charges_amount ?? 0);
+  // what was collected comes back: the file's original amount, else the debited amount less the stated
+  // charges, else — a return booked with its fee and nothing else said — the amount the item collected
+  const original =
+    txn.original_amount ??
+    (txn.charges_amount !== null ? debited - txn.charges_amount : Math.min(debited, item.amount));
   const fee = txn.charges_amount ?? Math.max(0, debited - original);
   const code = txn.return_reason_code ?? 'unknown';
   const meaning = SEPA_RETURN_REASONS[code] ?? 'returned by the bank';
   const booked = await payments.findByExternalId(tx, 'sepa', txn.end_to_end_id);
   const collected = booked?.type === 'payment' && booked.status === 'succeeded' ? booked : undefined;
+  // never more than is left of the payment to refund (a refund beyond it is refused, and the refusal would
+  // fail the whole reconciliation run on every retry)
+  const refundable = collected ? Math.min(original, collected.amount - collected.amountRefunded) : 0;
   let paymentId: string | null = null;
-  if (collected) {
+  if (collected && refundable > 0) {
     const { payment } = await payments.refund(tx, collected.id, {
-      amount: original,
+      amount: refundable,
       method: 'sepa_debit',
       provider: 'bank',
       externalId: txn.id,
@@ -478,8 +493,25 @@ function bookingInput(txn: TxnRow, allocations: AllocationInput[], contactId?: s
 }
 
 async function book(tx: Ctx, txn: TxnRow, allocations: AllocationInput[], contactId?: string) {
-  const { payment } = await payments.record(tx, bookingInput(txn, allocations, contactId));
+  const input = bookingInput(txn, allocations, contactId);
+  // only a transaction a person unmatched (which sets rejected_suggestion) can have an earlier booking
+  if (txn.rejected_suggestion) input.externalId = await rebookingExternalId(tx, txn.id);
+  const { payment } = await payments.record(tx, input);
   return payment;
+}
+
+/**
+ * The provider id of a new booking of a transaction whose earlier booking an unmatch took back: the
+ * transaction's id is taken by that (refunded) payment, and booking under it again would find that payment
+ * and book nothing — the transaction would read `matched` while its invoices stay open. So the n-th booking
+ * is `<id>#n`. A booking under an id that was not refunded in full is returned as it is (a repeat books once).
+ */
+async function rebookingExternalId(tx: Ctx, txnId: string): Promise<string> {
+  for (let n = 1; ; n++) {
+    const externalId = n === 1 ? txnId : `${txnId}#${n}`;
+    const earlier = await payments.findByExternalId(tx, 'bank', externalId);
+    if (!earlier || earlier.amountRefunded < earlier.amount) return externalId;
+  }
 }
 
 async function write(
