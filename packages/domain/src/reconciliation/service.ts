@@ -1,3 +1,4 @@
+import type { Knex } from 'knex';
 import * as audit from '../audit/service';
 import * as bankStatementsRepo from '../bank-statements/repo';
 import * as bankStatements from '../bank-statements/service';
@@ -108,7 +109,15 @@ export async function reconcile(ctx: Ctx, options: { statementId?: string } = {}
   };
   const chunks = new ChunkPipeline(PARALLEL_CHUNKS);
   const book = async (ids: string[]) => {
-    const chunk = await retryOnDeadlock(() => inTransaction(ctx, (tx) => decideChunk(tx, ids, findNumbers)));
+    let chunk: Awaited<ReturnType<typeof decideChunk>>;
+    try {
+      chunk = await retryOnDeadlock(() => inTransaction(ctx, (tx) => decideChunk(tx, ids, findNumbers)));
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      // a booking of the chunk was refused and the chunk rolled back: its transactions go one by one, so only
+      // the refused one is left for a person (decideOne) instead of failing the run on every retry
+      chunk = { decided: [], alone: ids.map((id) => ({ id }) as TxnRow) };
+    }
     for (const [row, outcome] of chunk.decided) count(outcome, row);
     for (const row of chunk.alone) count(await decideOne(ctx, row, findNumbers), row);
   };
@@ -346,7 +355,7 @@ async function decideByPayer(ctx: Ctx, rows: readonly TxnRow[]): Promise<[TxnRow
  */
 async function decideOne(
   ctx: Ctx,
-  row: TxnRow,
+  row: Pick<TxnRow, 'id'>,
   findNumbers: (text: string) => string[],
 ): Promise<Outcome | 'deferred'> {
   return inTransaction(ctx, async (tx) => {
@@ -355,29 +364,68 @@ async function decideOne(
       .forUpdate()
       .first(TXN_COLUMNS);
     if (txn?.status !== 'unmatched') return 'unmatched';
-
-    if (txn.amount < 0) return (await sepaReturn(tx, txn)) ? 'returned' : 'unmatched';
-    if (await sepaCredit(tx, txn)) return 'applied';
-    if (txn.amount === 0) return 'unmatched';
-
-    const numbers = findNumbers(textOf(txn));
-    const byNumber = await candidatesByNumber(tx, numbers, { lock: true });
-    const named = numbers
-      .map((n) => byNumber.get(n))
-      .filter((c): c is MatchCandidate => c !== undefined && c.currency === txn.currency && c.openAmount > 0);
-    if (named.length === 0) return 'deferred';
-    const decision = decide(asMatchTransaction(txn), named, [])!;
-    // a person said no to these invoices for this transaction: neither applied nor suggested again
-    const rejected = new Set(txn.rejected_suggestion?.invoiceIds ?? []);
-    if (decision.allocations.every((a) => rejected.has(a.invoiceId))) return 'unmatched';
-    if (decision.action === 'apply') {
-      const payment = await book(tx, txn, decision.allocations);
-      await write(tx, txn.id, 'matched', decision, { paymentId: payment.id });
-      return 'applied';
+    const attempt: Attempt = { rule: null, allocations: [] };
+    try {
+      // a savepoint: a booking refused halfway leaves nothing of it behind
+      return await (tx.db as Knex.Transaction).transaction((sp) =>
+        decideLocked({ ...tx, db: sp }, txn, findNumbers, attempt),
+      );
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      // The rules refused the booking (e.g. the transaction's id already books another amount: 409
+      // external_id_conflict). Retrying cannot change that, and failing would stop the organisation's whole
+      // reconciliation on every retry of the job: the transaction is left for a person, with the reason.
+      await write(
+        tx,
+        txn.id,
+        'suggested',
+        {
+          rule: attempt.rule ?? 'manual',
+          allocations: attempt.allocations,
+          confidence: 0,
+          reason: `not booked automatically: ${error.message} (${error.code})`,
+        },
+        {},
+      );
+      return 'suggested';
     }
-    await write(tx, txn.id, 'suggested', decision, {});
-    return 'suggested';
   });
+}
+
+/** What the per-transaction path was about to book, for the suggestion left when the booking is refused. */
+interface Attempt {
+  rule: MatchRule | 'sepa_return' | null;
+  allocations: AllocationInput[];
+}
+
+async function decideLocked(
+  tx: Ctx,
+  txn: TxnRow,
+  findNumbers: (text: string) => string[],
+  attempt: Attempt,
+): Promise<Outcome | 'deferred'> {
+  if (txn.amount < 0) return (await sepaReturn(tx, txn, attempt)) ? 'returned' : 'unmatched';
+  if (await sepaCredit(tx, txn, attempt)) return 'applied';
+  if (txn.amount === 0) return 'unmatched';
+
+  const numbers = findNumbers(textOf(txn));
+  const byNumber = await candidatesByNumber(tx, numbers, { lock: true });
+  const named = numbers
+    .map((n) => byNumber.get(n))
+    .filter((c): c is MatchCandidate => c !== undefined && c.currency === txn.currency && c.openAmount > 0);
+  if (named.length === 0) return 'deferred';
+  const decision = decide(asMatchTransaction(txn), named, [])!;
+  // a person said no to these invoices for this transaction: neither applied nor suggested again
+  const rejected = new Set(txn.rejected_suggestion?.invoiceIds ?? []);
+  if (decision.allocations.every((a) => rejected.has(a.invoiceId))) return 'unmatched';
+  if (decision.action === 'apply') {
+    Object.assign(attempt, { rule: decision.rule, allocations: decision.allocations });
+    const payment = await book(tx, txn, decision.allocations);
+    await write(tx, txn.id, 'matched', decision, { paymentId: payment.id });
+    return 'applied';
+  }
+  await write(tx, txn.id, 'suggested', decision, {});
+  return 'suggested';
 }
 
 function asMatchTransaction(txn: TxnRow) {
@@ -391,7 +439,7 @@ function asMatchTransaction(txn: TxnRow) {
 }
 
 /** Rule 1: the end-to-end id of one of our submitted SEPA debits: the invoice it collected. */
-async function sepaCredit(tx: Ctx, txn: TxnRow): Promise<boolean> {
+async function sepaCredit(tx: Ctx, txn: TxnRow, attempt: Attempt): Promise<boolean> {
   if (!txn.end_to_end_id) return false;
   const item = await sepa.findItemByEndToEndId(tx, txn.end_to_end_id);
   if (item?.status !== 'submitted' || item.currency !== txn.currency || item.amount !== txn.amount) {
@@ -401,6 +449,10 @@ async function sepaCredit(tx: Ctx, txn: TxnRow): Promise<boolean> {
   // under that id again would find that payment and book nothing
   if (txn.rejected_suggestion?.invoiceIds.includes(item.invoiceId)) return false;
   // booked under the end-to-end id, as a booking of the collection itself would be: the money comes once
+  Object.assign(attempt, {
+    rule: 'sepa_reference',
+    allocations: [{ invoiceId: item.invoiceId, amount: txn.amount }],
+  });
   const { payment } = await payments.record(tx, {
     invoiceId: item.invoiceId,
     amount: txn.amount,
@@ -431,7 +483,7 @@ async function sepaCredit(tx: Ctx, txn: TxnRow): Promise<boolean> {
  * its invoice is open again, the collection item becomes `returned` (collectable again), and the bank's
  * return fee is recorded on the transaction.
  */
-async function sepaReturn(tx: Ctx, txn: TxnRow): Promise<boolean> {
+async function sepaReturn(tx: Ctx, txn: TxnRow, attempt: Attempt): Promise<boolean> {
   if (!txn.end_to_end_id || !(txn.is_return || txn.return_reason_code)) return false;
   const item = await sepa.findItemByEndToEndId(tx, txn.end_to_end_id);
   if (item?.status !== 'submitted') return false;
@@ -449,6 +501,7 @@ async function sepaReturn(tx: Ctx, txn: TxnRow): Promise<boolean> {
   // never more than is left of the payment to refund (a refund beyond it is refused, and the refusal would
   // fail the whole reconciliation run on every retry)
   const refundable = collected ? Math.min(original, collected.amount - collected.amountRefunded) : 0;
+  attempt.rule = 'sepa_return';
   let paymentId: string | null = null;
   if (collected && refundable > 0) {
     const { payment } = await payments.refund(tx, collected.id, {
@@ -492,25 +545,37 @@ function bookingInput(txn: TxnRow, allocations: AllocationInput[], contactId?: s
   };
 }
 
-async function book(tx: Ctx, txn: TxnRow, allocations: AllocationInput[], contactId?: string) {
-  const input = bookingInput(txn, allocations, contactId);
-  // only a transaction a person unmatched (which sets rejected_suggestion) can have an earlier booking
-  if (txn.rejected_suggestion) input.externalId = await rebookingExternalId(tx, txn.id);
+async function book(
+  tx: Ctx,
+  txn: TxnRow,
+  allocations: AllocationInput[],
+  options: { contactId?: string; byPerson?: boolean } = {},
+) {
+  const input = bookingInput(txn, allocations, options.contactId);
+  // The transaction's own id is taken only after an unmatch (which sets rejected_suggestion) or by someone
+  // else's payment; the automatic path books under it (a conflict leaves the transaction for a person), a
+  // person's match finds the id it can book under.
+  if (txn.rejected_suggestion || options.byPerson)
+    input.externalId = await bookingExternalId(tx, txn.id, txn.amount, txn.currency);
   const { payment } = await payments.record(tx, input);
   return payment;
 }
 
 /**
- * The provider id of a new booking of a transaction whose earlier booking an unmatch took back: the
- * transaction's id is taken by that (refunded) payment, and booking under it again would find that payment
- * and book nothing — the transaction would read `matched` while its invoices stay open. So the n-th booking
- * is `<id>#n`. A booking under an id that was not refunded in full is returned as it is (a repeat books once).
+ * The provider id to book a bank transaction under: its own id, unless a payment holds that id which is not a
+ * live booking of this money — refunded in full by an unmatch (booking under the id again would find that
+ * payment and book nothing, and the transaction would read `matched` while its invoices stay open), or of
+ * another amount or currency (someone booked a payment under the transaction's id: 409
+ * external_id_conflict) — then `<id>#2`, `#3`, …. A live booking of the same money is returned as it is, so a
+ * repeat books once.
  */
-async function rebookingExternalId(tx: Ctx, txnId: string): Promise<string> {
+async function bookingExternalId(tx: Ctx, txnId: string, amount: number, currency: string): Promise<string> {
   for (let n = 1; ; n++) {
     const externalId = n === 1 ? txnId : `${txnId}#${n}`;
     const earlier = await payments.findByExternalId(tx, 'bank', externalId);
-    if (!earlier || earlier.amountRefunded < earlier.amount) return externalId;
+    if (!earlier) return externalId;
+    const live = earlier.amountRefunded < earlier.amount;
+    if (live && earlier.amount === amount && earlier.currency === currency) return externalId;
   }
 }
 
@@ -693,7 +758,7 @@ export async function match(ctx: Ctx, id: string, input: ManualMatchInput): Prom
         },
       );
     }
-    const payment = await book(tx, txn, allocations, input.contactId);
+    const payment = await book(tx, txn, allocations, { contactId: input.contactId, byPerson: true });
     return write(
       tx,
       id,
