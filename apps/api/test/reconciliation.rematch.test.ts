@@ -95,6 +95,29 @@ describe('matching a transaction again after an unmatch', () => {
     await expectBooksBalanceIn(t);
   });
 
+  it('invoices rejected in an earlier unmatch stay rejected after a later one', async () => {
+    const buyer = await contact(t, companyInput());
+    const a = await issuedInvoice(t, buyer.id, 10000); // 119.00
+    const b = await issuedInvoice(t, buyer.id, 10000); // 119.00
+    // names a, pays half of it: suggested
+    const [txn] = await statement([`05.03.2026;Kunde;;${a.number};${money(5950)};EUR`]);
+    expect(txn).toMatchObject({ status: 'suggested', matchAllocations: [{ invoiceId: a.id, amount: 5950 }] });
+    // not a: the person rejects it, books it on b, then takes that back too
+    await ok(post(t, `/v1/bank-transactions/${txn!.id}/unmatch`));
+    await ok(
+      post(t, `/v1/bank-transactions/${txn!.id}/match`, { allocations: [{ invoiceId: b.id, amount: 5950 }] }),
+    );
+    await ok(post(t, `/v1/bank-transactions/${txn!.id}/unmatch`));
+    // the next run proposes neither (it proposed a again: the second unmatch forgot the first)
+    await ok(post(t, '/v1/bank-transactions/reconcile', {}), 202);
+    await w.run();
+    expect(await ok(get(t, `/v1/bank-transactions/${txn!.id}`))).toMatchObject({
+      status: 'unmatched',
+      matchAllocations: null,
+    });
+    await expectBooksBalanceIn(t);
+  });
+
   it('the next reconciliation run books a transaction unmatched before under a new id', async () => {
     const buyer = await contact(t, companyInput());
     const a = await issuedInvoice(t, buyer.id, 10000); // 119.00

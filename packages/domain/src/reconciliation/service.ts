@@ -781,11 +781,12 @@ export async function unmatch(ctx: Ctx, id: string): Promise<BankTransaction> {
           payment_id: string | null;
           match_rule: string | null;
           match_allocations: AllocationInput[] | null;
+          rejected_suggestion: { invoiceIds: string[] } | null;
         }
       | undefined = await scoped(tx, 'bank_transactions')
       .where('id', id)
       .forUpdate()
-      .first('status', 'payment_id', 'match_rule', 'match_allocations');
+      .first('status', 'payment_id', 'match_rule', 'match_allocations', 'rejected_suggestion');
     if (!txn) throw notFound('bank_transaction', id);
     if (txn.status === 'unmatched') {
       throw new DomainError('conflict', 'bank_transaction_unmatched', 'This transaction is not matched.');
@@ -797,11 +798,16 @@ export async function unmatch(ctx: Ctx, id: string): Promise<BankTransaction> {
         'A SEPA return is the bank’s fact, not a guess: it cannot be unmatched. Collect the invoice again instead.',
       );
     }
-    if (txn.status === 'suggested') {
-      return write(tx, id, 'unmatched', null, {
-        rejected: { invoiceIds: (txn.match_allocations ?? []).map((a) => a.invoiceId) },
-      });
-    }
+    // every invoice a person took this transaction off stays rejected for it, not only the latest ones
+    const rejected = {
+      invoiceIds: [
+        ...new Set([
+          ...(txn.rejected_suggestion?.invoiceIds ?? []),
+          ...(txn.match_allocations ?? []).map((a) => a.invoiceId),
+        ]),
+      ],
+    };
+    if (txn.status === 'suggested') return write(tx, id, 'unmatched', null, { rejected });
     if (txn.payment_id) {
       await payments.refund(tx, txn.payment_id, {
         provider: 'bank',
@@ -809,9 +815,7 @@ export async function unmatch(ctx: Ctx, id: string): Promise<BankTransaction> {
         reason: 'booking correction: bank transaction unmatched',
       });
     }
-    return write(tx, id, 'unmatched', null, {
-      rejected: { invoiceIds: (txn.match_allocations ?? []).map((a) => a.invoiceId) },
-    });
+    return write(tx, id, 'unmatched', null, { rejected });
   });
 }
 
