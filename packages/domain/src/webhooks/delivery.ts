@@ -44,8 +44,11 @@ export async function fanOut(
       if (event.type === WEBHOOK_TEST_EVENT) continue;
       for (const endpoint of endpoints) {
         if (!matchesEventType(endpoint.enabled_events, event.type)) continue;
-        // an endpoint receives what happened after it was created (older events: replay them)
-        if (endpoint.created_at > event.created_at) continue;
+        // An endpoint receives what happened after it was created (older events: replay them). "After" by
+        // the ids: ULIDs from one monotonic source on real time, so a sandbox whose test clock stands ahead —
+        // its endpoints' created_at months past the real-time created_at of the worker's own events — still
+        // gets the events written after its endpoint was.
+        if (ulidOf(endpoint.id) > ulidOf(event.id)) continue;
         rows.push({
           id: newId('webhookDelivery'),
           organization_id: tx.organizationId,
@@ -70,6 +73,9 @@ export async function fanOut(
     return { events: taken.length, deliveries: rows.length, more: taken.length === limit };
   });
 }
+
+/** The ULID of a prefixed id (`evt_01…` → `01…`): ids of different kinds compare by creation. */
+const ulidOf = (id: string) => id.slice(id.indexOf('_') + 1);
 
 /** The `webhooks_fan_out` task: fans out until nothing is left (a big backlog hands over to a new job). */
 export async function runFanOut(ctx: Ctx, maxBatches = 20): Promise<{ events: number; deliveries: number }> {

@@ -192,12 +192,10 @@ export async function countEndpoints(ctx: Ctx): Promise<number> {
  * rows are locked FOR KEY SHARE, so an endpoint cannot be deleted before the fan-out's deliveries to it have
  * committed (its delete then removes them too); updates, the sending lease included, do not wait for it.
  */
-export async function enabledSubscriptions(
-  ctx: Ctx,
-): Promise<{ id: string; enabled_events: string[]; created_at: Date }[]> {
+export async function enabledSubscriptions(ctx: Ctx): Promise<{ id: string; enabled_events: string[] }[]> {
   return scoped(ctx, 'webhook_endpoints')
     .where('enabled', true)
-    .select('id', 'enabled_events', 'created_at')
+    .select('id', 'enabled_events')
     .orderBy('id')
     .forKeyShare();
 }
