@@ -93,6 +93,27 @@ describe('renderPdf', { timeout: 60_000 }, () => {
     expect(ic).toContain('Leistungsdatum 20.11.2026');
   });
 
+  it('prints the region of a buyer abroad (a US state is part of its full address)', async () => {
+    const data = reverseChargeInvoice();
+    const abroad = {
+      ...data,
+      buyer: {
+        ...data.buyer,
+        name: 'Orchard Devices Inc.',
+        address: {
+          line1: '1 Infinite Loop',
+          postalCode: '95014',
+          city: 'Cupertino',
+          region: 'CA',
+          country: 'US',
+        },
+      },
+    } as DocumentData;
+    const text = flat(pagesText(await renderPdf(abroad))[0]!);
+    expect(text).toContain('95014 Cupertino, CA');
+    expect(text).toMatch(/VEREINIGTE STAATEN/);
+  });
+
   it('prints the §19 UStG note on a small business invoice', async () => {
     const text = flat(pagesText(await renderPdf(smallBusinessInvoice()))[0]!);
     expect(text).toContain('Gemäß § 19 UStG wird keine Umsatzsteuer berechnet.');

@@ -305,7 +305,9 @@ function addressLines(
 ): string[] {
   const lines = [address.line1];
   if (address.line2) lines.push(address.line2);
-  lines.push(`${address.postalCode} ${address.city}`.trim());
+  // the region (US state, Canadian province …) is part of a full address there (§14(4) no. 1 UStG)
+  const region = address.region?.trim();
+  lines.push(`${address.postalCode} ${address.city}${region ? `, ${region}` : ''}`.trim());
   // DIN 5008: a foreign destination ends with the country name in capitals.
   if (address.country !== sellerCountry) lines.push(countryName(address.country, lang));
   return lines;
