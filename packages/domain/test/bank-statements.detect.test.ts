@@ -70,6 +70,21 @@ describe('statement files: decoding', () => {
     );
   });
 
+  it('names a UTF-16 declaration over 8-bit bytes as the wrong encoding, not an unknown format', async () => {
+    // an even number of bytes: decoded as UTF-16 they are other, valid text (an odd one fails to decode at all)
+    const mislabelled = Buffer.from(
+      '<?xml version="1.0" encoding="UTF-16"?><Document>Müller</Document>\n',
+      'utf8',
+    );
+    expect(mislabelled.length % 2).toBe(0);
+    const error = await failure(() => decodeStatementFile(mislabelled));
+    expect(error.code).toBe('encoding_invalid');
+    expect(error.message).toContain('utf-16');
+    // real UTF-16, with its byte order mark, is read
+    const utf16 = Buffer.from('\uFEFF<?xml version="1.0" encoding="UTF-16"?><a>Müller</a>', 'utf16le');
+    expect(decodeStatementFile(utf16)).toContain('<a>Müller</a>');
+  });
+
   it('refuses a file above the size limit', async () => {
     expect((await failure(() => decodeStatementFile(new Uint8Array(MAX_FILE_BYTES + 1)))).code).toBe(
       'bank_statement_too_large',

@@ -84,6 +84,14 @@ export function decodeStatementFile(bytes: Uint8Array, charset?: string | null):
     const head = new TextDecoder('latin1').decode(bytes.subarray(0, 200));
     label =
       /^\s*<\?xml[^>]*\sencoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(head)?.[1]?.toLowerCase() ?? null;
+    // A declaration readable byte by byte is not UTF-16 (which would need a byte order mark here, XML 1.0
+    // §4.3.3): decoded as UTF-16 the bytes only become other text, and the format could not be told.
+    if (label?.startsWith('utf-16') || label === 'utf16') {
+      throw fileError(
+        'encoding_invalid',
+        `The XML declaration says ${label}, but the file is written in an 8-bit encoding (such as UTF-8); correct the declaration.`,
+      );
+    }
   }
   if (label) {
     let decoder: InstanceType<typeof TextDecoder>;
