@@ -92,4 +92,59 @@ describe('a booking the rules refuse', () => {
     });
     await expectBooksBalanceIn(t);
   });
+
+  it('a chunk decided one by one after a refusal still has its transactions without a number suggested by payer', async () => {
+    const buyer = await contact(t, companyInput());
+    const payer = await contact(
+      t,
+      companyInput({
+        companyName: 'Südwind AG',
+        bankAccounts: [{ iban: 'DE02120300000000202051' }],
+      } as never),
+    );
+    const a = await issuedInvoice(t, buyer.id, 10000); // 119.00
+    const other = await issuedInvoice(t, buyer.id, 5000); // 59.50
+    const byIban = await issuedInvoice(t, payer.id, 30000); // 357.00
+    const imported = await t.api({
+      method: 'POST',
+      url: `/v1/bank-statements${CSV_MAPPING}`,
+      body: [
+        CSV_HEADER,
+        `03.03.2026;Kunde;;${a.number};${money(11900)};EUR`,
+        // rule 4: no number, the payer's IBAN and the amount of its one open invoice
+        `03.03.2026;Jemand;DE02 1203 0000 0000 2020 51;Danke;${money(35700)};EUR`,
+      ].join('\n'),
+      headers: { 'content-type': 'text/csv' },
+    });
+    expect(imported.status, JSON.stringify(imported.body)).toBe(201);
+    const statementId = imported.body.statements[0].id as string;
+    const listed = async () =>
+      (await ok(get(t, `/v1/bank-transactions?statementId=${statementId}&limit=10`))).data as Record<
+        string,
+        unknown
+      >[];
+    const first = (await listed()).find((x) => String(x.remittanceInformation).includes(a.number))!;
+    await ok(
+      post(t, '/v1/payments', {
+        invoiceId: other.id,
+        amount: 5950,
+        method: 'bank_transfer',
+        provider: 'bank',
+        externalId: first.id,
+      }),
+      201,
+    );
+
+    await w.run();
+    const after = await listed();
+    expect(after.find((x) => x.id === first.id)).toMatchObject({
+      status: 'suggested',
+      matchReason: expect.stringContaining('external_id_conflict'),
+    });
+    expect(after.find((x) => x.id !== first.id)).toMatchObject({
+      status: 'suggested',
+      matchRule: 'iban_amount',
+      matchAllocations: [{ invoiceId: byIban.id, amount: 35700 }],
+    });
+  });
 });

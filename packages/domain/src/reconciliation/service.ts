@@ -115,8 +115,14 @@ export async function reconcile(ctx: Ctx, options: { statementId?: string } = {}
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       // a booking of the chunk was refused and the chunk rolled back: its transactions go one by one, so only
-      // the refused one is left for a person (decideOne) instead of failing the run on every retry
-      chunk = { decided: [], alone: ids.map((id) => ({ id }) as TxnRow) };
+      // the refused one is left for a person (decideOne) instead of failing the run on every retry (whole
+      // rows: those without a number go on to rules 4 and 5, which read their amount and payer)
+      const alone: TxnRow[] = await scoped(ctx, 'bank_transactions')
+        .whereRaw('id = ANY(?::text[])', [ids])
+        .where('status', 'unmatched')
+        .orderBy('id')
+        .select(TXN_COLUMNS);
+      chunk = { decided: [], alone };
     }
     for (const [row, outcome] of chunk.decided) count(outcome, row);
     for (const row of chunk.alone) count(await decideOne(ctx, row, findNumbers), row);
@@ -355,7 +361,7 @@ async function decideByPayer(ctx: Ctx, rows: readonly TxnRow[]): Promise<[TxnRow
  */
 async function decideOne(
   ctx: Ctx,
-  row: Pick<TxnRow, 'id'>,
+  row: TxnRow,
   findNumbers: (text: string) => string[],
 ): Promise<Outcome | 'deferred'> {
   return inTransaction(ctx, async (tx) => {
