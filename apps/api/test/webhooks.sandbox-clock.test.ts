@@ -16,7 +16,8 @@ let sandbox: TestTenant;
 let endpoint: { id: string; secret: string };
 
 beforeAll(async () => {
-  receiver = await startReceiver();
+  // /gone answers 410 Gone (the endpoint is disabled), every other path 200
+  receiver = await startReceiver((request) => (request.path.endsWith('/gone') ? 410 : 200));
   sandbox = await sandboxTenant(t, systemClock);
   await readyToBill(t, sandbox);
   const advanced = await t.api(
@@ -86,5 +87,53 @@ describe('webhooks of a sandbox whose test clock is ahead of real time', () => {
     await w.run(['webhooks_deliver']);
     expect(receiver.received).toHaveLength(3);
     expect(receiver.received[2]!.headers['webhook-id']).toBe(test.body.eventId);
+  });
+});
+
+// "An endpoint receives what happened after it was created" is decided by the ids (ULIDs on real time), not
+// by created_at: an endpoint's created_at is on the test clock, while the events the worker writes itself
+// (webhook_endpoint.disabled) carry real time. Compared by created_at, such an event looked older than every
+// endpoint created after the advance and was never sent.
+
+const create = async (path: string, enabledEvents: string[]) => {
+  const res = await t.api(
+    { method: 'POST', url: '/v1/webhook-endpoints', body: { url: `${receiver.url}${path}`, enabledEvents } },
+    sandbox,
+  );
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return res.body as { id: string; createdAt: string };
+};
+
+describe('events the worker writes in a sandbox whose test clock is ahead', () => {
+  it('reach an endpoint created after the advance', async () => {
+    const watcher = await create('/watcher', ['webhook_endpoint.*']);
+    const gone = await create('/gone', ['contact.*']);
+    expect(Date.parse(watcher.createdAt)).toBeGreaterThan(Date.now() + 50 * 86_400_000);
+
+    // the test event to /gone is answered 410: the worker disables the endpoint and writes the event
+    const test = await t.api(
+      { method: 'POST', url: `/v1/webhook-endpoints/${gone.id}/test`, body: {} },
+      sandbox,
+    );
+    expect(test.status, JSON.stringify(test.body)).toBe(202);
+    await w.run();
+    await w.run();
+
+    const disabled = await t.api({ method: 'GET', url: `/v1/webhook-endpoints/${gone.id}` }, sandbox);
+    expect(disabled.body).toMatchObject({ enabled: false, disabledReason: 'gone' });
+    const event = (await t.api({ method: 'GET', url: '/v1/events?type=webhook_endpoint.disabled' }, sandbox))
+      .body.data[0];
+    // written on real time, months before the watcher's created_at
+    expect(Date.parse(event.createdAt)).toBeLessThan(Date.parse(watcher.createdAt));
+    const sent = receiver.received
+      .filter((r) => r.path.endsWith('/watcher'))
+      .map((r) => JSON.parse(r.body) as { id: string; type: string })
+      .filter((e) => e.type === 'webhook_endpoint.disabled');
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({
+      id: event.id,
+      type: 'webhook_endpoint.disabled',
+      data: { object: { id: gone.id, enabled: false } },
+    });
   });
 });

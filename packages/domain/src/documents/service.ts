@@ -18,6 +18,7 @@ import * as numbering from '../numbering/service';
 import * as organizations from '../organizations/service';
 import type { Organization, PostalAddress } from '../organizations/types';
 import { type Page, toPage } from '../pagination';
+import { outstandingSql } from '../payments/rules';
 import * as payments from '../payments/service';
 import * as testClock from '../test-clock/service';
 import { type EInvoiceFormat, renderEInvoice } from './einvoice';
@@ -1184,7 +1185,7 @@ export async function markOverdue(db: Db, clock: Clock): Promise<number> {
     clock,
     'overdue',
     `d.type IN ('invoice', 'corrected_invoice') AND d.status IN ('finalized', 'sent')
-       AND d.amount_due - d.amount_credited - d.amount_paid > 0`,
+       AND ${outstandingSql('d')} > 0`,
     async (tx, ids, day) => {
       const now = tx.clock.now();
       const entries: audit.AuditRecordInput[] = [];

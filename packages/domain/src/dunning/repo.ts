@@ -4,7 +4,7 @@ import { type Ctx, scoped } from '../context';
 import type { DocumentStatus } from '../documents/resource';
 import type { BuyerSnapshot, DocumentLanguage, DocumentType } from '../documents/types';
 import { applyCursor } from '../pagination';
-import { OPEN_STATUSES, PAYABLE_TYPES } from '../payments/rules';
+import { OPEN_STATUSES, outstandingSql, PAYABLE_TYPES } from '../payments/rules';
 import type { DunningLetterData } from './pdf';
 import type { DunnableInvoice } from './rules';
 import type {
@@ -289,7 +289,7 @@ function overdue(ctx: Ctx, asOf: string, minDays: number): Knex.QueryBuilder {
     .whereIn('status', [...OPEN_STATUSES])
     .whereNotNull('due_date')
     .where('due_date', '<=', addDays(asOf, -minDays))
-    .whereRaw('amount_due - amount_credited - amount_paid > 0');
+    .whereRaw(`${outstandingSql('documents')} > 0`);
 }
 
 /** The contacts with overdue invoices, in id order (the run works through them one transaction each). */
@@ -565,7 +565,7 @@ function stillOwed(alias: string): string {
         ON d.organization_id = i.organization_id AND d.id = i.document_id
      WHERE i.organization_id = ${alias}.organization_id AND i.notice_id = ${alias}.id
        AND d.status IN (${OPEN_STATUSES.map((s) => `'${s}'`).join(', ')})
-       AND d.amount_due - d.amount_credited - d.amount_paid > 0)`;
+       AND ${outstandingSql('d')} > 0)`;
 }
 
 /** Closes the open notices whose invoices are all paid or cancelled: their dunning ended. Returns how many. */

@@ -15,7 +15,7 @@ import * as jobs from '../jobs';
 import * as organizations from '../organizations/service';
 import type { Organization, PostalAddress } from '../organizations/types';
 import { type Page, toPage } from '../pagination';
-import { OPEN_STATUSES, PAYABLE_TYPES } from '../payments/rules';
+import { OPEN_STATUSES, outstandingSql, PAYABLE_TYPES } from '../payments/rules';
 import type { SendingDeps } from '../sending/mailer';
 import { classifySmtpError, recipientsOf, SEND_MAX_ATTEMPTS, type SendFailure } from '../sending/rules';
 import { effectiveBaseRates } from './base-rates';
@@ -528,7 +528,7 @@ export async function startScheduled(
           AND EXISTS (SELECT 1 FROM documents d
                        WHERE d.organization_id = o.id AND d.type IN (${types}) AND d.status IN (${statuses})
                          AND d.due_date < (coalesce(?::timestamptz, o.clock_time, ?::timestamptz) AT TIME ZONE o.timezone)::date
-                         AND d.amount_due - d.amount_credited - d.amount_paid > 0)
+                         AND ${outstandingSql('d')} > 0)
         ORDER BY o.id`,
       [
         ...(options.organizationId ? [options.organizationId] : []),

@@ -47,6 +47,14 @@ export function openAmount(doc: Receivable): number {
 }
 
 /**
+ * The same difference as SQL over a `documents` row (`d`, or the table's name): amount due − credited by credit
+ * notes − paid, for queries that select, filter or group by what is owed. Callers add `GREATEST(0, …)` or
+ * `> 0` and check the type and status themselves, as openAmount does.
+ */
+export const outstandingSql = (alias: string) =>
+  `(${alias}.amount_due - ${alias}.amount_credited - ${alias}.amount_paid)`;
+
+/**
  * The status of an issued invoice after its paid or credited amount changed: `paid` once payments and credit
  * notes cover it, `partially_paid` while something is paid, otherwise open again — `overdue` past its due date,
  * else `sent` or `finalized` as it was before money came.

@@ -8,6 +8,7 @@ import { DomainError, FieldErrors, notFound } from '../errors';
 import * as events from '../events/service';
 import * as jobs from '../jobs';
 import * as organizations from '../organizations/service';
+import { outstandingSql } from '../payments/rules';
 import * as payments from '../payments/service';
 import type { AllocationInput, PaymentInput } from '../payments/types';
 import * as sepa from '../sepa/index';
@@ -842,14 +843,14 @@ interface CandidateRow {
 
 const CANDIDATE_SELECT = `
   SELECT d.id, d.number, d.contact_id, c.display_name, d.currency, d.due_date::text AS due_date,
-         GREATEST(0, d.amount_due - d.amount_credited - d.amount_paid)::bigint AS open_amount,
+         GREATEST(0, ${outstandingSql('d')})::bigint AS open_amount,
          (SELECT array_agg(b.iban) FROM contact_bank_accounts b
            WHERE b.organization_id = d.organization_id AND b.contact_id = d.contact_id) AS ibans
     FROM documents d
     JOIN contacts c ON c.organization_id = d.organization_id AND c.id = d.contact_id`;
 
 const OPEN = `d.type = ANY(?::text[]) AND d.status NOT IN ('draft', 'cancelled')
-  AND d.amount_due - d.amount_credited - d.amount_paid > 0`;
+  AND ${outstandingSql('d')} > 0`;
 
 function toCandidate(r: CandidateRow): MatchCandidate {
   return {
@@ -927,11 +928,11 @@ async function otherCandidates(
   // planner read the table a second time
   const { rows: ranked } = await ctx.db.raw<{ rows: { id: string }[] }>(
     `SELECT id FROM (
-       SELECT d.id, row_number() OVER (PARTITION BY d.amount_due - d.amount_credited - d.amount_paid
+       SELECT d.id, row_number() OVER (PARTITION BY ${outstandingSql('d')}
                                        ORDER BY d.id) AS n
          FROM documents d
         WHERE d.organization_id = ? AND ${OPEN}
-          AND d.amount_due - d.amount_credited - d.amount_paid = ANY(?::bigint[])) x
+          AND ${outstandingSql('d')} = ANY(?::bigint[])) x
       WHERE n <= 20
       ORDER BY id`,
     [ctx.organizationId, PAYABLE, amounts],

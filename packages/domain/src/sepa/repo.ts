@@ -4,6 +4,7 @@ import { type Ctx, scoped } from '../context';
 import type { DocumentStatus } from '../documents/resource';
 import type { BuyerSnapshot, DocumentLanguage, DocumentType, PaymentMeans } from '../documents/types';
 import { applyCursor } from '../pagination';
+import { outstandingSql } from '../payments/rules';
 import { paymentBatches } from './pain008';
 import {
   LIVE_ITEM_STATUSES,
@@ -204,7 +205,7 @@ function candidateQuery(ctx: Ctx): Knex.QueryBuilder {
     'd.currency',
     'd.language',
     // what is still owed: credit notes reduce it like payments do (payments/rules.openAmount)
-    db.raw('GREATEST(0, d.amount_due - d.amount_credited - d.amount_paid)::bigint AS open_amount'),
+    db.raw(`GREATEST(0, ${outstandingSql('d')})::bigint AS open_amount`),
     'd.issue_date',
     'd.due_date',
     'd.sent_at',
@@ -242,7 +243,7 @@ export async function dueCandidates(ctx: Ctx, dueBy: string, limit: number): Pro
     .whereIn('d.status', ['finalized', 'sent', 'partially_paid', 'overdue'])
     .where('d.due_date', '<=', dueBy)
     .whereRaw("d.payment_means->>'kind' = 'sepa_debit'")
-    .whereRaw('d.amount_due - d.amount_credited > d.amount_paid')
+    .whereRaw(`${outstandingSql('d')} > 0`)
     .whereNotExists((sub) =>
       sub
         .from('sepa_collection_items as li')

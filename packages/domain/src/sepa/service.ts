@@ -13,6 +13,7 @@ import { newId } from '../ids';
 import * as organizations from '../organizations/service';
 import type { Organization } from '../organizations/types';
 import { type Page, toPage } from '../pagination';
+import { outstandingSql } from '../payments/rules';
 import * as testClock from '../test-clock/service';
 import { isValidCreditorId, isValidIban } from '../validation/bank';
 import { earliestCollectionDate } from './calendar';
@@ -333,11 +334,7 @@ async function checkStillValid(tx: Ctx, org: Organization, items: readonly repo.
           'id',
           items.map((i) => i.document_id),
         )
-        .select(
-          'id',
-          'status',
-          tx.db.raw('GREATEST(0, amount_due - amount_credited - amount_paid)::bigint AS open'),
-        )
+        .select('id', 'status', tx.db.raw(`GREATEST(0, ${outstandingSql('documents')})::bigint AS open`))
     ).map((d: { id: string; status: string; open: number }) => [
       d.id,
       { status: d.status, open: Number(d.open) },
