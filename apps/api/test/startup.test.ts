@@ -262,6 +262,9 @@ describe('start-up contract', () => {
     expect(readFileSync(file!, 'utf8')).toBe(`${key}\n`);
     expect((await getOrganization(server, key!)).status).toBe(200);
     expect(server.output().split(key!).length - 1).toBe(2); // the banner and the curl hint, nowhere else
+    // the worker's pool comes with its error handlers: graphile-worker has nothing to warn about
+    await server.waitFor(/Worker connected and looking for jobs/);
+    expect(server.output()).not.toMatch(/error handlers/);
     expect(await terminate(server)).toMatchObject({ code: 0, signal: null });
   }, 90_000);
 });

@@ -47,11 +47,17 @@ function bridge(logger: PinoLogger | undefined): Logger {
 export async function startWorker(options: WorkerOptions): Promise<Runner> {
   const sender = options.webhookSender ?? webhooks.createSender({ policy: webhooks.ssrf.policyFromEnv() });
   const mail = options.sending ?? sending.sendingDepsFromEnv();
-  // Our own pool, so a connection that dies while idle (the database restarting or stopping during a
-  // shutdown) is logged instead of crashing the process as an unhandled 'error' event.
+  // Our own pool, so a connection that dies (the database restarting or stopping during a shutdown) is
+  // logged instead of crashing the process as an unhandled 'error' event: idle clients report through the
+  // pool, checked-out ones through the client (pg raises it again at the next query). With both handlers
+  // in place graphile-worker neither warns at start ("Your pool doesn't have all of the error handlers!")
+  // nor installs a second pair of its own.
   const concurrency = options.concurrency ?? 8;
   const pool = new pg.Pool({ connectionString: options.databaseUrl, max: concurrency + 2 });
   pool.on('error', (err: Error) => options.logger?.warn({ err }, 'idle worker database connection failed'));
+  pool.on('connect', (client: pg.PoolClient) =>
+    client.on('error', (err: Error) => options.logger?.warn({ err }, 'worker database connection failed')),
+  );
   const drainSeals = audit.autoSeal(options.db, (err) => options.logger?.error({ err }, 'audit seal failed'));
   const runner = await run({
     pgPool: pool,
