@@ -163,6 +163,34 @@ describe('bank statements: camt', () => {
     expect(batch).toMatchObject({ amount: -20000000, currency: 'SEK', bankReference: 'ACSR160617103200001' });
   });
 
+  it('two entries of one statement under one bank reference, same day and amount, are both imported', async () => {
+    const tenant = await t.tenant('Verein e.V.');
+    // a bank that numbers entries per day badly: two members pay the same fee, both under reference …001
+    const entry = (name: string) => `
+   <Ntry><Amt Ccy="EUR">50.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts>BOOK</Sts>
+    <BookgDt><Dt>2026-03-02</Dt></BookgDt><AcctSvcrRef>2026030200001</AcctSvcrRef>
+    <NtryDtls><TxDtls><RltdPties><Dbtr><Nm>${name}</Nm></Dbtr></RltdPties>
+     <RmtInf><Ustrd>Mitgliedsbeitrag ${name}</Ustrd></RmtInf></TxDtls></NtryDtls></Ntry>`;
+    const xml = `<?xml version="1.0" encoding="UTF-8"?>
+<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02">
+ <BkToCstmrStmt>
+  <GrpHdr><MsgId>M-2</MsgId><CreDtTm>2026-03-03T06:00:00</CreDtTm></GrpHdr>
+  <Stmt><Id>S-2</Id><CreDtTm>2026-03-03T06:00:00</CreDtTm>
+   <Acct><Id><IBAN>DE12500105170648489890</IBAN></Id></Acct>${entry('Anna Alt')}${entry('Bernd Neu')}
+  </Stmt>
+ </BkToCstmrStmt>
+</Document>`;
+    const first = await upload(xml, 'application/xml', tenant);
+    expect(first.status).toBe(201);
+    expect(first.body).toMatchObject({ imported: 2, skipped: 0 });
+    const names = (await transactionsOf(first.body.statements[0].id, tenant)).map((x) => x.counterpartyName);
+    expect(names.sort()).toEqual(['Anna Alt', 'Bernd Neu']);
+    // and the file again still imports nothing twice
+    const again = await upload(xml, 'application/xml', tenant);
+    expect(again.body).toMatchObject({ imported: 0, skipped: 2 });
+    expect(await count('bank_transactions', tenant)).toBe(2);
+  });
+
   it('keeps a SEPA return with its reason, fee and the customer as counterparty', async () => {
     const tenant = await t.tenant('Return GmbH');
     const xml = `<?xml version="1.0" encoding="UTF-8"?>
