@@ -2,7 +2,7 @@ import type { Clock } from '@fakturo/domain';
 import { companyInput, createTestApp, type TestTenant } from '@fakturo/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { worker } from './billing.support';
-import { contact, get, ok, post, readySeller } from './documents.support';
+import { contact, draft, finalize, get, line, ok, post, readySeller } from './documents.support';
 import { CSV_HEADER, CSV_MAPPING, issuedInvoice, money } from './payments.support';
 
 // A user's story of automatic reconciliation (DOMAIN.md §9, issue 6 item 4): a bank statement comes in, the
@@ -171,6 +171,41 @@ describe('the matching ladder', () => {
     expect((await ok(get(t, `/v1/invoices/${ofParent.id}`))).status).toBe('paid');
   });
 
+  it('a transfer naming an invoice in another currency says why it was not booked', async () => {
+    const buyer = await contact(t, companyInput({ companyName: 'Overseas Trading Ltd' }));
+    const created = await draft(t, {
+      contactId: buyer.id,
+      currency: 'USD',
+      lines: [line({ quantity: '1', unitAmount: 7000 })],
+    });
+    const inDollars = await finalize(t, created.id); // 83.30 USD
+    const [txn] = await statement([
+      `02.03.2026;Overseas Trading;;Invoice ${inDollars.number};${money(8330)};EUR`,
+    ]);
+    // nothing can be booked across currencies, but the person sees which invoice was meant and why
+    expect(txn).toMatchObject({
+      status: 'suggested',
+      matchRule: 'number_amount_differs',
+      matchConfidence: '0.000',
+      matchAllocations: [{ invoiceId: inDollars.id, amount: 8330 }],
+      paymentId: null,
+    });
+    expect(txn!.matchReason).toContain(`${inDollars.number} (USD)`);
+    expect(txn!.matchReason).toContain('the transfer is in EUR');
+    // accepting it as it is is refused; the invoice stays open
+    const refused = await post(t, `/v1/bank-transactions/${txn!.id}/match`, { acceptSuggestion: true });
+    expect(refused.status).toBe(422);
+    expect(JSON.stringify(refused.body)).toContain('currency_mismatch');
+    expect((await ok(get(t, `/v1/invoices/${inDollars.id}`))).status).toBe('finalized');
+    // rejected, it is not proposed again
+    await ok(post(t, `/v1/bank-transactions/${txn!.id}/unmatch`));
+    await ok(post(t, '/v1/bank-transactions/reconcile', {}), 202);
+    await w.run();
+    expect(await ok(get(t, `/v1/bank-transactions/${txn!.id}`))).toMatchObject({
+      status: 'unmatched',
+      matchReason: null,
+    });
+  });
   it('unmatching an applied match takes the payment back and reopens the invoice', async () => {
     const buyer = await contact(t, companyInput());
     const invoice = await issued(buyer.id);

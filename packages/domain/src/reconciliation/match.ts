@@ -10,7 +10,9 @@
  *    several customers' invoices are suggested against the first-named one's customer (0.5–0.6): a payment
  *    pays one customer;
  * 4. the payer's IBAN belongs to a contact with exactly one open invoice of that amount (0.7, suggested);
- * 5. amount and payer-name similarity (≤ 0.5, suggested).
+ * 5. amount and payer-name similarity (≤ 0.5, suggested);
+ * then, when nothing else fits, invoice numbers of open invoices in another currency: suggested with
+ * confidence 0 and the reason, since a payment cannot pay an invoice in another currency.
  * Anything below stays unmatched for a person. Only rules 1 and 2 ever book on their own.
  */
 
@@ -207,6 +209,22 @@ export function decide(
         allocations: [{ invoiceId: best.candidate.invoiceId, amount: txn.amount }],
       };
     }
+  }
+
+  // The text names open invoices, but in another currency than the transfer: a payment is in one currency,
+  // so nothing can be booked — yet a person must see which invoices were meant and why none was taken
+  // (confidence 0: accepting it as it is is refused with currency_mismatch; rejecting it keeps them away).
+  const foreign = byNumber.filter((c) => c.currency !== txn.currency && c.openAmount > 0);
+  if (foreign.length > 0) {
+    const first = foreign[0]!;
+    const own = foreign.filter((c) => c.contactId === first.contactId);
+    return {
+      rule: 'number_amount_differs',
+      action: 'suggest',
+      confidence: 0,
+      reason: `remittance names ${foreign.map((c) => `${c.number} (${c.currency})`).join(', ')}, but the transfer is in ${txn.currency}; a payment cannot pay an invoice in another currency — not booked: match it by hand (contactId ${first.contactId} takes it as ${first.contactName}'s credit balance in ${txn.currency})`,
+      allocations: allocateInOrder(own, txn.amount),
+    };
   }
   return null;
 }

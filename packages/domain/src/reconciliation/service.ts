@@ -148,14 +148,14 @@ export async function reconcile(ctx: Ctx, options: { statementId?: string } = {}
         await chunks.drain();
         const group = deferred;
         deferred = [];
-        for (const [row, outcome] of await decideByPayer(ctx, group)) count(outcome, row);
+        for (const [row, outcome] of await decideByPayer(ctx, group, findNumbers)) count(outcome, row);
       }
       if (rows.length < CHUNK) break;
     }
   } finally {
     await chunks.drain();
   }
-  for (const [row, outcome] of await decideByPayer(ctx, deferred)) count(outcome, row);
+  for (const [row, outcome] of await decideByPayer(ctx, deferred, findNumbers)) count(outcome, row);
   return summary;
 }
 
@@ -326,9 +326,22 @@ async function decideChunk(
  * invoices, open invoices of exactly their amounts) read once for all of them, then decided and written a
  * chunk per database transaction. These rules only ever suggest.
  */
-async function decideByPayer(ctx: Ctx, rows: readonly TxnRow[]): Promise<[TxnRow, Outcome][]> {
+async function decideByPayer(
+  ctx: Ctx,
+  rows: readonly TxnRow[],
+  findNumbers: (text: string) => string[],
+): Promise<[TxnRow, Outcome][]> {
   if (rows.length === 0) return [];
   const others = await otherCandidates(ctx, rows);
+  // Open invoices the texts name in another currency than the transfer (the numbered rules only take the
+  // transfer's currency): the ladder's last rung says why none was taken, instead of no reason at all. Only
+  // those: an invoice in the transfer's currency that is open now was decided on by the numbered rules.
+  const numbersOf = new Map(rows.map((r) => [r.id, r.amount > 0 ? findNumbers(textOf(r)) : []]));
+  const byNumber = await candidatesByNumber(ctx, [...new Set([...numbersOf.values()].flat())]);
+  const foreign = (txn: TxnRow) =>
+    (numbersOf.get(txn.id) ?? [])
+      .map((n) => byNumber.get(n))
+      .filter((c): c is MatchCandidate => c !== undefined && c.currency !== txn.currency);
   const out: [TxnRow, Outcome][] = [];
   for (let i = 0; i < rows.length; i += CHUNK) {
     const ids = rows.slice(i, i + CHUNK).map((r) => r.id);
@@ -341,7 +354,7 @@ async function decideByPayer(ctx: Ctx, rows: readonly TxnRow[]): Promise<[TxnRow
         .select(TXN_COLUMNS);
       const suggestions: Decided[] = [];
       for (const txn of locked) {
-        const decision = decide(asMatchTransaction(txn), [], others(txn));
+        const decision = decide(asMatchTransaction(txn), foreign(txn), others(txn));
         const rejected = new Set(txn.rejected_suggestion?.invoiceIds ?? []);
         if (!decision || decision.allocations.every((a) => rejected.has(a.invoiceId))) {
           out.push([txn, 'unmatched']);
