@@ -535,6 +535,19 @@ describe('the file from the API', () => {
     await ok(post(t, `/v1/sepa/collections/${collection.id}/cancel`));
   });
 
+  it('names typed decomposed, in capitals or with compatibility letters transliterate like plain ones', async () => {
+    setToday('2026-03-02');
+    // "Jürgen" with a combining diaeresis (macOS, text copied from a PDF), a name in capitals, the ligature ﬁ
+    // and a full-width Ｍ: each letter stays a letter (it was dropped or became "u")
+    const payer = await debtor({ accountHolder: 'Ju\u0308rgen MÜLLER ﬁsch Ｍode' });
+    const invoice = await issued(payer.id);
+    const collection = await ok(collect({ invoiceIds: [invoice.id] }), 201);
+    const file = await bytes(t, `/v1/sepa/collections/${collection.id}/xml`);
+    expect(xsdErrors(file.body, PAIN008_XSD)).toBeNull();
+    expect(xpath(file.body, el('Dbtr', 'Nm'))).toBe('Juergen MUELLER fisch Mode');
+    await ok(post(t, `/v1/sepa/collections/${collection.id}/cancel`));
+  });
+
   it('events: sepa_collection.created and .submitted carry the collection', async () => {
     setToday('2026-03-02');
     const payer = await debtor();

@@ -73,6 +73,18 @@ const PUNCTUATION: Record<string, string> = {
   '%': 'Pct',
 };
 
+const UPPER = /^\p{Lu}$/u;
+const LETTER = /^\p{L}$/u;
+
+/** An upper-case letter written as two: all capitals within a capitalised word (MÜLLER → MUELLER), else Ue. */
+function capitalised(letters: string, before: string | undefined, after: string | undefined): string {
+  const capitals =
+    after !== undefined && LETTER.test(after)
+      ? UPPER.test(after)
+      : before !== undefined && UPPER.test(before);
+  return capitals ? letters.toUpperCase() : letters[0]! + letters.slice(1).toLowerCase();
+}
+
 /** True when every character of `text` is in the SEPA character set. */
 export function inSepaCharset(text: string): boolean {
   return ALLOWED.test(text);
@@ -85,13 +97,23 @@ export function inSepaCharset(text: string): boolean {
  * The result may be empty when nothing of the text is Latin: callers decide whether that is acceptable.
  */
 export function toSepaText(text: string, maxLength: number): string {
+  // NFKC first: an umlaut typed or copied decomposed (u + combining diaeresis, as macOS and PDF text give
+  // it) is one ü again and becomes "ue", not "u"; compatibility forms (the ligature ﬁ, full-width Ｍ) are
+  // their plain letters instead of spaces
+  const chars = [...text.normalize('NFKC')];
   let out = '';
-  for (const ch of text) {
+  for (const [i, ch] of chars.entries()) {
     if (ALLOWED.test(ch)) {
       out += ch;
       continue;
     }
-    const mapped = LETTERS[ch] ?? PUNCTUATION[ch];
+    const letters = LETTERS[ch];
+    if (letters !== undefined) {
+      out +=
+        letters.length > 1 && UPPER.test(ch) ? capitalised(letters, chars[i - 1], chars[i + 1]) : letters;
+      continue;
+    }
+    const mapped = PUNCTUATION[ch];
     if (mapped !== undefined) {
       out += mapped;
       continue;
