@@ -275,6 +275,28 @@ describe('problem details', () => {
     expectProblem(await t.api({ method: 'POST', url: '/v1/api-keys', headers, body: '' }), 400, 'body_empty');
   });
 
+  it('an action whose body is optional takes a bare POST as {}, and the OpenAPI document says so', async () => {
+    // no body at all (as `curl -X POST` sends it): the defaults, not 400 "must be object"
+    const reconcile = await t.api({ method: 'POST', url: '/v1/bank-transactions/reconcile' });
+    expect(reconcile.status, JSON.stringify(reconcile.body)).toBe(202);
+    // past validation to the rules (this organisation has no address for the letters yet)
+    const dunning = await t.api({ method: 'POST', url: '/v1/dunning-runs' });
+    expect(dunning.status, JSON.stringify(dunning.body)).toBe(422);
+    expect(dunning.body.code).toBe('organization_address_missing');
+    const ignore = await t.api({ method: 'POST', url: '/v1/bank-transactions/btx_unknown/ignore' });
+    expect(ignore.status).toBe(404);
+    const spec = (await t.api({ method: 'GET', url: '/openapi.json' })).body;
+    for (const path of ['/v1/bank-transactions/reconcile', '/v1/dunning-runs', '/v1/contracts/{id}/cancel']) {
+      expect(spec.paths[path].post.requestBody.required, path).toBe(false);
+      expect(
+        Object.keys(spec.paths[path].post).filter((k) => k.startsWith('x-')),
+        path,
+      ).toEqual([]);
+    }
+    // a body that must be given stays required
+    expect(spec.paths['/v1/contacts'].post.requestBody.required).toBe(true);
+  });
+
   it('404: an unknown id, and an unknown route (with or without a key)', async () => {
     expectProblem(
       await t.api({ method: 'GET', url: '/v1/contacts/con_01JD0000000000000000000000' }),

@@ -249,6 +249,86 @@ describe('the matching ladder', () => {
     expect((await ok(get(t, `/v1/bank-transactions/${txn!.id}`))).status).toBe('unmatched');
   });
 
+  it('a person sets transactions aside as no invoice payment; unmatch brings them back, match books them', async () => {
+    const buyer = await contact(t, companyInput());
+    const invoice = await issued(buyer.id);
+    const paidInFull = await issued(buyer.id);
+    const [fee, suggested, matched] = await statement([
+      `06.03.2026;Bank;;Kontofuehrung Maerz;-${money(990)};EUR`,
+      `06.03.2026;Kunde;;Anzahlung ${invoice.number};${money(5000)};EUR`,
+      `06.03.2026;Kunde;;${paidInFull.number};${money(11900)};EUR`,
+    ]);
+    expect([fee!.status, suggested!.status, matched!.status]).toEqual(['unmatched', 'suggested', 'matched']);
+    const events = async () =>
+      (await ok(get(t, '/v1/events?type=bank_transaction.ignored&limit=100'))).data.length as number;
+    const eventsBefore = await events();
+
+    // bank charges: ignored with a reason, which says who ignored it
+    const ignored = await ok(
+      post(t, `/v1/bank-transactions/${fee!.id}/ignore`, { reason: 'Kontoführungsgebühr' }),
+    );
+    expect(ignored).toMatchObject({ status: 'ignored', matchRule: null, paymentId: null });
+    expect(ignored.matchReason).toMatch(/^ignored by api_key .+: Kontoführungsgebühr$/);
+    expect(await events()).toBe(eventsBefore + 1);
+    // again with the same reason: unchanged, no second event; the inbox filter sees it as ignored
+    const again = await ok(
+      post(t, `/v1/bank-transactions/${fee!.id}/ignore`, { reason: 'Kontoführungsgebühr' }),
+    );
+    expect(again.version).toBe(ignored.version);
+    expect(await events()).toBe(eventsBefore + 1);
+    const list = await ok(get(t, '/v1/bank-transactions?status=ignored&limit=100'));
+    expect(list.data.map((x: { id: string }) => x.id)).toContain(fee!.id);
+
+    // a suggestion ignored is rejected with it: reconciliation neither books nor suggests it again
+    expect((await ok(post(t, `/v1/bank-transactions/${suggested!.id}/ignore`))).status).toBe('ignored');
+    await ok(post(t, '/v1/bank-transactions/reconcile', {}), 202);
+    await w.run();
+    expect((await ok(get(t, `/v1/bank-transactions/${suggested!.id}`))).status).toBe('ignored');
+    // unmatch brings it back to the inbox, and the rejected invoice is not suggested for it again
+    expect((await ok(post(t, `/v1/bank-transactions/${suggested!.id}/unmatch`))).status).toBe('unmatched');
+    await ok(post(t, '/v1/bank-transactions/reconcile', {}), 202);
+    await w.run();
+    expect((await ok(get(t, `/v1/bank-transactions/${suggested!.id}`))).status).toBe('unmatched');
+    // a person may still book an ignored transaction
+    await ok(post(t, `/v1/bank-transactions/${suggested!.id}/ignore`, { reason: 'erst klären' }));
+    const booked = await ok(
+      post(t, `/v1/bank-transactions/${suggested!.id}/match`, {
+        allocations: [{ invoiceId: invoice.id, amount: 5000 }],
+      }),
+    );
+    expect(booked).toMatchObject({ status: 'matched', matchRule: 'manual' });
+    expect(await ok(get(t, `/v1/invoices/${invoice.id}`))).toMatchObject({
+      status: 'partially_paid',
+      amountOpen: 6900,
+    });
+
+    // a match is unmatched first; a reason too long is refused naming it; both write nothing
+    const refused = await post(t, `/v1/bank-transactions/${matched!.id}/ignore`);
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe('bank_transaction_matched');
+    const tooLong = await post(t, `/v1/bank-transactions/${fee!.id}/ignore`, { reason: 'x'.repeat(501) });
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.body.errors.map((e: { path: string }) => e.path)).toEqual(['reason']);
+    expect((await ok(get(t, `/v1/bank-transactions/${matched!.id}`))).status).toBe('matched');
+    expect((await ok(get(t, `/v1/bank-transactions/${fee!.id}`))).matchReason).toContain(
+      'Kontoführungsgebühr',
+    );
+
+    // another tenant's id is 404; GraphQL ignores like REST
+    const stranger = await t.tenant('Fremd Ignore GmbH');
+    expect((await post(t, `/v1/bank-transactions/${fee!.id}/ignore`, undefined, stranger)).status).toBe(404);
+    expect((await ok(post(t, `/v1/bank-transactions/${fee!.id}/unmatch`))).status).toBe('unmatched');
+    const gql = await t.api({
+      method: 'POST',
+      url: '/graphql',
+      body: {
+        query: `mutation { ignoreBankTransaction(id: "${fee!.id}", reason: "Gebühr") { status matchReason } }`,
+      },
+    });
+    expect(gql.body.data.ignoreBankTransaction).toMatchObject({ status: 'ignored' });
+    expect(gql.body.data.ignoreBankTransaction.matchReason).toMatch(/: Gebühr$/);
+  });
+
   it('GraphQL matches and unmatches like REST', async () => {
     const buyer = await contact(t, companyInput());
     const invoice = await issued(buyer.id);

@@ -51,6 +51,7 @@ export type {
   BankStatementPage,
   BankStatements,
   BankTransaction,
+  BankTransactionIgnoreParams,
   BankTransactionListParams,
   BankTransactionMatchParams,
   BankTransactionPage,

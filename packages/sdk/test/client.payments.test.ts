@@ -277,6 +277,16 @@ describe('a bank statement reconciled by the worker, then matched by hand', () =
     expect(await fakturo.bankTransactions.reconcile({ statementId })).toEqual({ queued: true });
     await jobs.run();
     expect((await fakturo.bankTransactions.get(txns[0]!.id)).status).toBe('unmatched');
+
+    // set aside as no invoice payment, and back
+    const ignored = await fakturo.bankTransactions.ignore(txns[0]!.id, { reason: 'Umbuchung' });
+    expect(ignored.status).toBe('ignored');
+    expect(ignored.matchReason).toMatch(/: Umbuchung$/);
+    expect((await fakturo.bankTransactions.list({ status: 'ignored' })).data.map((x) => x.id)).toContain(
+      txns[0]!.id,
+    );
+    expect((await fakturo.bankTransactions.unmatch(txns[0]!.id)).status).toBe('unmatched');
+    expect((await fakturo.bankTransactions.ignore(txns[0]!.id)).status).toBe('ignored');
   });
 
   it('refuses a match beyond what the invoice owes, and another tenant’s transaction is not found', async () => {

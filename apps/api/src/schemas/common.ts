@@ -1,4 +1,5 @@
 import { type Static, type TSchema, Type } from '@sinclair/typebox';
+import type { FastifyRequest } from 'fastify';
 
 /** RFC 9457 problem details, as every error of the API is answered. */
 export const ProblemSchema = Type.Object(
@@ -88,3 +89,12 @@ export const sharedSchemas = [ProblemSchema, PostalAddressSchema];
 /** A string enum as plain JSON Schema `enum` (clean in OpenAPI and generated SDK types). */
 export const StringEnum = <T extends readonly string[]>(values: T, description?: string) =>
   Type.Unsafe<T[number]>({ type: 'string', enum: [...values], ...(description ? { description } : {}) });
+
+/**
+ * `preValidation` of a POST whose JSON body may be left out: no body is `{}` (a bare `POST …/cancel` means the
+ * defaults), so validation sees an object instead of answering 400 "must be object". The OpenAPI document marks
+ * the body of every route using it as optional (plugins/openapi.ts).
+ */
+export async function bodyOptional(request: FastifyRequest): Promise<void> {
+  request.body ??= {};
+}

@@ -602,13 +602,19 @@ async function bookingExternalId(tx: Ctx, txnId: string, amount: number, currenc
 async function write(
   tx: Ctx,
   id: string,
-  status: 'matched' | 'suggested' | 'unmatched',
+  status: 'matched' | 'suggested' | 'unmatched' | 'ignored',
   decision:
     | (Pick<MatchDecision, 'allocations' | 'confidence' | 'reason'> & {
         rule: MatchRule | 'manual' | 'sepa_return';
       })
     | null,
-  extra: { paymentId?: string | null; returnFee?: number; rejected?: { invoiceIds: string[] } },
+  extra: {
+    paymentId?: string | null;
+    returnFee?: number;
+    rejected?: { invoiceIds: string[] };
+    /** The reason without a decision (a person ignoring the transaction). */
+    reason?: string;
+  },
 ): Promise<BankTransaction> {
   const now = tx.clock.now();
   await scoped(tx, 'bank_transactions')
@@ -618,7 +624,7 @@ async function write(
       match_rule: decision?.rule ?? null,
       match_allocations: decision ? JSON.stringify(decision.allocations) : null,
       match_confidence: decision ? decision.confidence.toFixed(3) : null,
-      match_reason: decision?.reason ?? null,
+      match_reason: decision?.reason ?? extra.reason ?? null,
       matched_at: status === 'matched' ? now : null,
       payment_id: extra.paymentId ?? null,
       return_fee: extra.returnFee ?? null,
@@ -789,9 +795,63 @@ export async function match(ctx: Ctx, id: string, input: ManualMatchInput): Prom
   });
 }
 
+/** Longest reason a person may give for ignoring a transaction. */
+export const IGNORE_REASON_MAX = 500;
+
+/**
+ * A person sets a transaction aside as no payment of an invoice — bank charges, a transfer between the
+ * organisation's own accounts, an entry shown twice (a camt.053 total beside its camt.054 items). It becomes
+ * `ignored`: reconciliation leaves it alone and the inbox of `unmatched` and `suggested` ones is cleared of it.
+ * A suggestion ignored is rejected with it. `unmatch` takes it back to `unmatched`; `match` books it after all.
+ * A matched transaction is unmatched first (409); ignoring an ignored one again only changes the reason.
+ */
+export async function ignore(
+  ctx: Ctx,
+  id: string,
+  input: { reason?: string } = {},
+): Promise<BankTransaction> {
+  const reason = input.reason?.trim() || null;
+  if (reason !== null && reason.length > IGNORE_REASON_MAX) {
+    const errors = new FieldErrors();
+    errors.add('reason', 'too_long', `at most ${IGNORE_REASON_MAX} characters`);
+    errors.throwIfAny();
+  }
+  return inTransaction(ctx, async (tx) => {
+    const txn:
+      | {
+          status: string;
+          match_allocations: AllocationInput[] | null;
+          match_reason: string | null;
+          rejected_suggestion: { invoiceIds: string[] } | null;
+        }
+      | undefined = await scoped(tx, 'bank_transactions')
+      .where('id', id)
+      .forUpdate()
+      .first('status', 'match_allocations', 'match_reason', 'rejected_suggestion');
+    if (!txn) throw notFound('bank_transaction', id);
+    if (txn.status === 'matched') {
+      throw new DomainError(
+        'conflict',
+        'bank_transaction_matched',
+        'This transaction is matched; unmatch it first (a SEPA return cannot be ignored).',
+      );
+    }
+    const said = `ignored by ${ctx.actor.type} ${ctx.actor.id}${reason ? `: ${reason}` : ''}`;
+    if (txn.status === 'ignored' && txn.match_reason === said) return bankStatements.getTransaction(tx, id);
+    const suggested = txn.status === 'suggested' ? (txn.match_allocations ?? []) : [];
+    const rejected = {
+      invoiceIds: [
+        ...new Set([...(txn.rejected_suggestion?.invoiceIds ?? []), ...suggested.map((a) => a.invoiceId)]),
+      ],
+    };
+    return write(tx, id, 'ignored', null, { rejected, reason: said });
+  });
+}
+
 /**
  * Undoes a decision. A suggestion is rejected (and not suggested again); an applied match's payment is taken
- * back by a refund marked as a booking correction, reopening the invoices it paid.
+ * back by a refund marked as a booking correction, reopening the invoices it paid; an ignored transaction is
+ * unmatched again (reconciliation looks at it once more).
  */
 export async function unmatch(ctx: Ctx, id: string): Promise<BankTransaction> {
   return inTransaction(ctx, async (tx) => {

@@ -1874,9 +1874,29 @@ export interface paths {
         put?: never;
         /**
          * Reject a suggestion or undo a match
-         * @description A suggestion is rejected (not suggested again for those invoices). A match’s payment is taken back by a refund marked as a booking correction, reopening the invoices it paid. A SEPA return cannot be unmatched (409): it is the bank’s fact.
+         * @description A suggestion is rejected (not suggested again for those invoices). A match’s payment is taken back by a refund marked as a booking correction, reopening the invoices it paid. An ignored transaction becomes `unmatched` again, and reconciliation looks at it once more. A SEPA return cannot be unmatched (409): it is the bank’s fact.
          */
         post: operations["unmatchBankTransaction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/bank-transactions/{id}/ignore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set a transaction aside as no invoice payment
+         * @description A person clears it from the inbox: bank charges, a transfer between own accounts, an entry shown twice. `status` becomes `ignored` (a suggestion is rejected with it), `matchReason` says who ignored it and why, a `bank_transaction.ignored` event is written, and reconciliation leaves it alone. `unmatch` makes it `unmatched` again; `match` books it after all. A matched transaction must be unmatched first (409 `bank_transaction_matched`); ignoring an ignored one again only changes the reason.
+         */
+        post: operations["ignoreBankTransaction"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5008,6 +5028,10 @@ export interface components {
             /** @description With no allocations: the contact whose credit balance takes the money */
             contactId?: string;
         };
+        BankTransactionIgnore: {
+            /** @description Why it is no invoice payment (bank charges, own transfer, a duplicate); kept in `matchReason` with who ignored it */
+            reason?: string;
+        };
         ReconcileRequest: {
             /** @description Only this statement’s transactions */
             statementId?: string;
@@ -6926,7 +6950,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["WebhookSecretRotation"];
             };
@@ -7528,7 +7552,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
                 "application/json": {
                     /**
@@ -7578,7 +7602,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
                 "application/json": {
                     /**
@@ -7629,7 +7653,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
                 "application/json": {
                     /**
@@ -7809,7 +7833,7 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["BillingRunCreate"];
             };
@@ -9114,7 +9138,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["QuoteDecision"];
             };
@@ -9158,7 +9182,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["QuoteDecision"];
             };
@@ -9390,7 +9414,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["PaymentRefundCreate"];
             };
@@ -9529,7 +9553,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["ApplyCreditBalance"];
             };
@@ -9704,7 +9728,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["PaymentLinkCreate"];
             };
@@ -9930,7 +9954,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["SendDocument"];
             };
@@ -10020,7 +10044,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["SendDocument"];
             };
@@ -10110,7 +10134,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["SendQuote"];
             };
@@ -10240,7 +10264,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["RetryDocumentSend"];
             };
@@ -10333,7 +10357,7 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["SepaCollectionCreate"];
             };
@@ -10825,7 +10849,7 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["ReconcileRequest"];
             };
@@ -10914,6 +10938,50 @@ export interface operations {
             cookie?: never;
         };
         requestBody?: never;
+        responses: {
+            /** @description One booked entry of an imported statement. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BankTransaction"];
+                };
+            };
+            /** @description An RFC 9457 problem (application/problem+json). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem (application/problem+json). */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ignoreBankTransaction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["BankTransactionIgnore"];
+            };
+        };
         responses: {
             /** @description One booked entry of an imported statement. */
             200: {
@@ -11486,7 +11554,7 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["DunningRunCreate"];
             };

@@ -15,6 +15,8 @@ export type BankTransactionListParams = QueryParams<'/v1/bank-transactions', 'ge
 export type BankTransactionPage = SuccessBody<'/v1/bank-transactions', 'get'>;
 /** `acceptSuggestion: true`, or `allocations` on invoices, or `contactId` alone (all to its credit balance). */
 export type BankTransactionMatchParams = RequestBody<'/v1/bank-transactions/{id}/match', 'post'>;
+/** Optional `reason` for setting a transaction aside (at most 500 characters). */
+export type BankTransactionIgnoreParams = RequestBody<'/v1/bank-transactions/{id}/ignore', 'post'>;
 /** Optional `statementId`: only that statement's unmatched transactions. */
 export type BankTransactionReconcileParams = RequestBody<'/v1/bank-transactions/reconcile', 'post'>;
 /** The worker reconciles; results arrive as `bank_transaction.matched` / `.suggested` events. */
@@ -219,5 +221,23 @@ export class BankTransactions extends Resource {
    */
   unmatch(id: string, options?: RequestOptions): Promise<BankTransaction> {
     return this.call('post', '/v1/bank-transactions/{id}/unmatch', { params: { id } }, options);
+  }
+
+  /**
+   * Sets a transaction aside as no invoice payment (bank charges, a transfer between own accounts, an entry
+   * shown twice): it becomes `ignored`, reconciliation leaves it alone, and `matchReason` keeps who ignored it
+   * and why. `unmatch` makes it `unmatched` again. A matched transaction is unmatched first (`ConflictError`).
+   *
+   * @example
+   * ```ts
+   * await fakturo.bankTransactions.ignore(tx.id, { reason: 'Kontoführungsgebühr' });
+   * ```
+   */
+  ignore(
+    id: string,
+    params: BankTransactionIgnoreParams = {},
+    options?: RequestOptions,
+  ): Promise<BankTransaction> {
+    return this.call('post', '/v1/bank-transactions/{id}/ignore', { params: { id }, body: params }, options);
   }
 }

@@ -1,7 +1,7 @@
 import { billingRuns } from '@fakturo/domain';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { IdParams, problemResponses } from '../../schemas/common';
+import { bodyOptional, IdParams, problemResponses } from '../../schemas/common';
 import {
   BillingRunCreateSchema,
   BillingRunListQuerySchema,
@@ -40,6 +40,7 @@ export const billingRunRoutes: FastifyPluginAsyncTypebox = async (app) => {
         body: Type.Ref(BillingRunCreateSchema),
         response: { 200: Type.Ref(BillingRunPreviewSchema), 202: runResponse, ...problemResponses },
       },
+      preValidation: bodyOptional,
     },
     async (request, reply) => {
       const result = await billingRuns.start(request.ctx, request.body);

@@ -1,9 +1,8 @@
 import { contracts } from '@fakturo/domain';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import type { FastifyRequest } from 'fastify';
 import { expectedVersion, withEtag } from '../../plugins/versioning';
-import { IdParams, problemResponses } from '../../schemas/common';
+import { bodyOptional, IdParams, problemResponses } from '../../schemas/common';
 import {
   CancelSchema,
   ContractCreateSchema,
@@ -19,11 +18,6 @@ import {
 
 const tags = ['Contracts'];
 const contractResponse = Type.Ref(ContractSchema);
-
-/** The actions' bodies are optional (`POST /contracts/{id}/cancel` alone means "received today"). */
-const bodyOptional = async (request: FastifyRequest) => {
-  if (request.body === undefined || request.body === null) request.body = {};
-};
 
 export const contractRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(

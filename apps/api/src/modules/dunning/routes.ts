@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyReply } from 'fastify';
 import { expectedVersion, withEtag } from '../../plugins/versioning';
-import { IdParams, problemResponses } from '../../schemas/common';
+import { bodyOptional, IdParams, problemResponses } from '../../schemas/common';
 import {
   DunningNoticeListQuerySchema,
   DunningNoticePageSchema,
@@ -97,6 +97,7 @@ export const dunningRoutes: FastifyPluginAsyncTypebox = async (app) => {
           ...problemResponses,
         },
       },
+      preValidation: bodyOptional,
     },
     async (request, reply) => {
       const result = await dunning.start(request.ctx, request.body);

@@ -1,9 +1,8 @@
 import { payments } from '@fakturo/domain';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import type { FastifyRequest } from 'fastify';
 import { withEtag } from '../../plugins/versioning';
-import { IdParams, problemResponses } from '../../schemas/common';
+import { bodyOptional, IdParams, problemResponses } from '../../schemas/common';
 import { InvoiceSchema } from '../invoices/schemas';
 import {
   ApplyCreditSchema,
@@ -19,11 +18,6 @@ import {
 
 const tags = ['Payments'];
 const paymentResponse = Type.Ref(PaymentSchema);
-
-/** Action bodies are optional (`POST /payments/{id}/refund` alone refunds everything refundable). */
-const bodyOptional = async (request: FastifyRequest) => {
-  if (request.body === undefined || request.body === null) request.body = {};
-};
 
 export const paymentRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(

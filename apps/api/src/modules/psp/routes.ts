@@ -1,9 +1,8 @@
 import { psp } from '@fakturo/domain';
 import type { FastifyPluginAsyncTypebox, TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import type { FastifyRequest } from 'fastify';
 import { expectedVersion, withEtag } from '../../plugins/versioning';
-import { IdParams, problemResponses } from '../../schemas/common';
+import { bodyOptional, IdParams, problemResponses } from '../../schemas/common';
 import type { ModuleOptions } from '../index';
 import {
   MollieWebhookBodySchema,
@@ -22,11 +21,6 @@ import {
 const tags = ['Online payments'];
 /** As config.ts defaults it, for apps built without one (tests): only shown in `webhookUrl`. */
 const DEFAULT_PUBLIC_URL = 'http://127.0.0.1:3000';
-
-/** `POST /invoices/{id}/payment-link` alone uses the defaults. */
-const bodyOptional = async (request: FastifyRequest) => {
-  if (request.body === undefined || request.body === null) request.body = {};
-};
 
 /**
  * Online payment through Stripe and Mollie (docs/online-payments.md): provider settings, payment links, and

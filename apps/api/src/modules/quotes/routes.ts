@@ -2,7 +2,7 @@ import { quotes } from '@fakturo/domain';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { withEtag } from '../../plugins/versioning';
-import { IdParams, problemResponses } from '../../schemas/common';
+import { bodyOptional, IdParams, problemResponses } from '../../schemas/common';
 import { type DocumentResource, documentRoutes } from '../invoices/document-routes';
 import { InvoiceSchema, QuoteSchema } from '../invoices/schemas';
 import {
@@ -51,9 +51,7 @@ export const quoteRoutes: FastifyPluginAsyncTypebox = async (app) => {
           response: { 200: Type.Ref(QuoteSchema), ...problemResponses },
         },
         // the body is optional: no body is the same as `{}`
-        preValidation: async (request) => {
-          request.body ??= {};
-        },
+        preValidation: bodyOptional,
       },
       async (request, reply) =>
         withEtag(reply, await quotes[action](request.ctx, request.params.id, request.body)),

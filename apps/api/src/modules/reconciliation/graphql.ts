@@ -2,7 +2,7 @@ import { reconciliation } from '@fakturo/domain';
 import type { IResolvers } from 'mercurius';
 import { validateInput } from '../../graphql/validate';
 import type { GraphqlModule } from '../../plugins/graphql';
-import { BankTransactionMatchSchema } from './schemas';
+import { BankTransactionIgnoreSchema, BankTransactionMatchSchema } from './schemas';
 
 const typeDefs = `
   type MatchAllocation { invoiceId: ID!, amount: MinorAmount! }
@@ -17,6 +17,8 @@ const typeDefs = `
     matchBankTransaction(id: ID!, input: BankTransactionMatchInput!): BankTransaction!
     "Reject a suggestion or undo a match (REST POST /v1/bank-transactions/{id}/unmatch)."
     unmatchBankTransaction(id: ID!): BankTransaction!
+    "Set a transaction aside as no invoice payment (REST POST /v1/bank-transactions/{id}/ignore)."
+    ignoreBankTransaction(id: ID!, reason: String): BankTransaction!
     "Queue the worker's reconciliation of unmatched transactions."
     reconcileBankTransactions(statementId: ID): Boolean!
   }
@@ -33,6 +35,12 @@ const resolvers: IResolvers = {
       reconciliation.match(ctx, args.id, validateInput(BankTransactionMatchSchema, given(args.input))),
     unmatchBankTransaction: async (_root, args: { id: string }, { ctx }) =>
       reconciliation.unmatch(ctx, args.id),
+    ignoreBankTransaction: async (_root, args: { id: string; reason?: string | null }, { ctx }) =>
+      reconciliation.ignore(
+        ctx,
+        args.id,
+        validateInput(BankTransactionIgnoreSchema, given({ reason: args.reason ?? undefined })),
+      ),
     reconcileBankTransactions: async (_root, args: { statementId?: string | null }, { ctx }) =>
       (await reconciliation.schedule(ctx, args.statementId ? { statementId: args.statementId } : {})).queued,
   },

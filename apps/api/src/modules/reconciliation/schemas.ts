@@ -32,6 +32,19 @@ export const BankTransactionMatchSchema = Type.Object(
   { $id: 'BankTransactionMatch', additionalProperties: false },
 );
 
+export const BankTransactionIgnoreSchema = Type.Object(
+  {
+    reason: Type.Optional(
+      Type.String({
+        maxLength: 500,
+        description:
+          'Why it is no invoice payment (bank charges, own transfer, a duplicate); kept in `matchReason` with who ignored it',
+      }),
+    ),
+  },
+  { $id: 'BankTransactionIgnore', additionalProperties: false },
+);
+
 export const ReconcileRequestSchema = Type.Object(
   {
     statementId: Type.Optional(
@@ -48,6 +61,7 @@ export const ReconcileQueuedSchema = Type.Object(
 
 export const reconciliationSchemas = [
   BankTransactionMatchSchema,
+  BankTransactionIgnoreSchema,
   ReconcileRequestSchema,
   ReconcileQueuedSchema,
 ];

@@ -1,7 +1,7 @@
 import { type DocumentFamily, sending } from '@fakturo/domain';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { IdParams, problemResponses } from '../../schemas/common';
+import { bodyOptional, IdParams, problemResponses } from '../../schemas/common';
 import {
   DocumentSendListQuerySchema,
   DocumentSendPageSchema,
@@ -77,9 +77,7 @@ export const sendingRoutes: FastifyPluginAsyncTypebox = async (app) => {
           response: { 202: sendResponse, ...problemResponses },
         },
         // the body is optional: no body sends to the contact with its preferences
-        preValidation: async (request) => {
-          request.body ??= {};
-        },
+        preValidation: bodyOptional,
       },
       async (request, reply) => {
         const send = await sending.send(
@@ -139,9 +137,7 @@ export const sendingRoutes: FastifyPluginAsyncTypebox = async (app) => {
         body: Type.Ref(RetrySendSchema),
         response: { 202: sendResponse, ...problemResponses },
       },
-      preValidation: async (request) => {
-        request.body ??= {};
-      },
+      preValidation: bodyOptional,
     },
     async (request, reply) => {
       reply.code(202);

@@ -1,9 +1,9 @@
 import { sepa } from '@fakturo/domain';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import { withEtag } from '../../plugins/versioning';
-import { IdParams, problemResponses } from '../../schemas/common';
+import { bodyOptional, IdParams, problemResponses } from '../../schemas/common';
 import {
   SepaCollectionCreateSchema,
   SepaCollectionListQuerySchema,
@@ -23,11 +23,6 @@ function sendXml(reply: FastifyReply, file: sepa.SepaFile) {
     .header('x-content-sha256', file.sha256)
     .send(file.content);
 }
-
-/** `POST /sepa/collections` without a body collects everything due. */
-const bodyOptional = async (request: FastifyRequest) => {
-  if (request.body === undefined || request.body === null) request.body = {};
-};
 
 export const sepaRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(

@@ -2,7 +2,7 @@ import { webhooks } from '@fakturo/domain';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { expectedVersion, withEtag } from '../../plugins/versioning';
-import { IdParams, problemResponses } from '../../schemas/common';
+import { bodyOptional, IdParams, problemResponses } from '../../schemas/common';
 import {
   RotateSecretSchema,
   WebhookDeliveryListQuerySchema,
@@ -129,9 +129,7 @@ export const webhookEndpointRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: withSecretResponse, ...problemResponses },
       },
       // the body is optional: a bare POST rotates with the default overlap
-      preValidation: async (request) => {
-        request.body ??= {};
-      },
+      preValidation: bodyOptional,
     },
     async (request, reply) => {
       const endpoint = await webhooks.rotateSecret(request.ctx, request.params.id, request.body);
