@@ -240,3 +240,317 @@ describe('contacts: customer numbers', () => {
     expect(res.body.notes).toBeNull();
   });
 });
+
+// Found by an ERP integrator using the API; each test failed before its fix.
+
+async function create(body: object) {
+  const res = await t.api({ method: 'POST', url: '/v1/contacts', body });
+  expect(res.status).toBe(201);
+  return res.body;
+}
+
+async function eventTypes(id: string): Promise<string[]> {
+  const res = await t.api({ method: 'GET', url: `/v1/events?resourceId=${id}&limit=100` });
+  return res.body.data.map((e: { type: string }) => e.type);
+}
+
+async function auditCount(id: string): Promise<number> {
+  const [{ n }] = await t.db('audit_log').where({ resource_id: id }).count({ n: '*' });
+  return Number(n);
+}
+
+async function gql(query: string, variables: Record<string, unknown> = {}) {
+  const res = await t.api({ method: 'POST', url: '/graphql', body: { query, variables } });
+  // biome-ignore lint/suspicious/noExplicitAny: answers are checked field by field
+  return res.body as { data: any; errors?: { extensions: { code: string; errors?: unknown[] } }[] };
+}
+
+describe('a mandate or bank account kept by its id keeps the fields the patch leaves out', () => {
+  it('does not turn a revoked B2B/RCUR mandate into an active CORE/FRST one, nor drop its BIC', async () => {
+    const contact = await create(
+      companyInput({
+        bankAccounts: [
+          { iban: 'DE89370400440532013000', bic: 'COBADEFFXXX', accountHolder: 'Muster GmbH' },
+          { iban: 'DE02120300000000202051', isDefault: true },
+        ],
+        sepaMandates: [
+          {
+            reference: 'SWEEP-MANDATE-1',
+            signedDate: '2025-01-10',
+            iban: 'DE89370400440532013000',
+            bic: 'COBADEFFXXX',
+            accountHolder: 'Muster GmbH',
+            scheme: 'B2B',
+            sequenceType: 'RCUR',
+            status: 'revoked',
+            preNotificationDays: 5,
+          },
+        ],
+      }),
+    );
+    const [mandate] = contact.sepaMandates;
+    const [first, second] = contact.bankAccounts;
+    expect(second.isDefault).toBe(true);
+
+    // the integrator re-sends the items by id with only the fields its ERP knows
+    const res = await t.api({
+      method: 'PATCH',
+      url: `/v1/contacts/${contact.id}`,
+      body: {
+        notes: 'synced',
+        bankAccounts: [
+          { id: first.id, iban: first.iban },
+          { id: second.id, iban: second.iban },
+        ],
+        sepaMandates: [
+          {
+            id: mandate.id,
+            reference: mandate.reference,
+            signedDate: mandate.signedDate,
+            iban: mandate.iban,
+          },
+        ],
+      },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.sepaMandates).toEqual([mandate]);
+    expect(res.body.bankAccounts).toEqual(contact.bankAccounts);
+
+    // null still clears; a patch naming a default moves it
+    const cleared = await t.api({
+      method: 'PATCH',
+      url: `/v1/contacts/${contact.id}`,
+      body: {
+        bankAccounts: [
+          { id: first.id, iban: first.iban, bic: null, isDefault: true },
+          { id: second.id, iban: second.iban },
+        ],
+        sepaMandates: [{ ...mandate, lastUsedDate: undefined, status: 'active', accountHolder: null }],
+      },
+    });
+    expect(cleared.status).toBe(200);
+    expect(cleared.body.bankAccounts).toMatchObject([
+      { id: first.id, bic: null, accountHolder: 'Muster GmbH', isDefault: true },
+      { id: second.id, isDefault: false },
+    ]);
+    expect(cleared.body.sepaMandates).toMatchObject([
+      { id: mandate.id, status: 'active', scheme: 'B2B', sequenceType: 'RCUR', accountHolder: null },
+    ]);
+  });
+
+  it('the same through GraphQL', async () => {
+    const contact = await create(
+      personInput({
+        sepaMandates: [
+          {
+            reference: 'SWEEP-MANDATE-2',
+            signedDate: '2025-01-10',
+            iban: 'DE89370400440532013000',
+            status: 'revoked',
+            sequenceType: 'RCUR',
+          },
+        ],
+      }),
+    );
+    const m = contact.sepaMandates[0];
+    const out = await gql(
+      `mutation ($id: ID!, $input: ContactInput!) {
+        updateContact(id: $id, input: $input) { sepaMandates { id status sequenceType } } }`,
+      {
+        id: contact.id,
+        input: {
+          sepaMandates: [{ id: m.id, reference: m.reference, signedDate: m.signedDate, iban: m.iban }],
+        },
+      },
+    );
+    expect(out.errors).toBeUndefined();
+    expect(out.data.updateContact.sepaMandates).toEqual([
+      { id: m.id, status: 'revoked', sequenceType: 'RCUR' },
+    ]);
+  });
+});
+
+describe('archive and unarchive are idempotent', () => {
+  it('archiving an archived contact keeps its archivedAt, version and ETag and writes no second event', async () => {
+    const contact = await create(personInput());
+    const first = await t.api({ method: 'POST', url: `/v1/contacts/${contact.id}/archive` });
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ archived: true, version: 2 });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+
+    const again = await t.api({ method: 'POST', url: `/v1/contacts/${contact.id}/archive` });
+    expect(again.status).toBe(200);
+    expect(again.body).toEqual(first.body);
+    expect(again.headers.etag).toBe('"2"');
+    expect(await eventTypes(contact.id)).toEqual(['contact.archived', 'contact.created']);
+    expect(await auditCount(contact.id)).toBe(2);
+  });
+
+  it('restoring a contact that is not archived changes nothing', async () => {
+    const contact = await create(personInput());
+    const res = await t.api({ method: 'POST', url: `/v1/contacts/${contact.id}/unarchive` });
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual(contact);
+    expect(await eventTypes(contact.id)).toEqual(['contact.created']);
+  });
+});
+
+describe('a PATCH that changes nothing writes nothing', () => {
+  it('keeps version and ETag and writes no event or audit entry; a real change still does', async () => {
+    const contact = await create(
+      companyInput({
+        metadata: { erp: '4711', branch: 'Nord' },
+        sepaMandates: [
+          { reference: 'SWEEP-MANDATE-3', signedDate: '2025-01-10', iban: 'DE89370400440532013000' },
+        ],
+        tags: ['a', 'b'],
+      }),
+    );
+    // an ERP sends back what it read (minus the read-only fields), keys in its own order
+    const {
+      id: _id,
+      displayName: _d,
+      archived: _a,
+      archivedAt: _at,
+      version: _v,
+      createdAt: _c,
+      updatedAt: _u,
+      ...writable
+    } = contact;
+    const body = {
+      ...writable,
+      metadata: { branch: 'Nord', erp: '4711' },
+      vatId: 'de 136 695 976',
+      sepaMandates: contact.sepaMandates.map(({ lastUsedDate: _l, ...m }: { lastUsedDate: unknown }) => m),
+    };
+    for (const patch of [{}, body, { notes: null, tags: ['a', 'b'] }]) {
+      const res = await t.api({
+        method: 'PATCH',
+        url: `/v1/contacts/${contact.id}`,
+        body: patch,
+        headers: { 'if-match': '"1"' },
+      });
+      expect(res.status).toBe(200);
+      expect(res.headers.etag).toBe('"1"');
+      expect(res.body).toEqual(contact);
+    }
+    expect(await eventTypes(contact.id)).toEqual(['contact.created']);
+    expect(await auditCount(contact.id)).toBe(1);
+
+    const changed = await t.api({
+      method: 'PATCH',
+      url: `/v1/contacts/${contact.id}`,
+      body: { notes: 'now different' },
+    });
+    expect(changed.headers.etag).toBe('"2"');
+    expect(await eventTypes(contact.id)).toEqual(['contact.updated', 'contact.created']);
+  });
+});
+
+describe('the email filter', () => {
+  it('finds an address whatever its case, over REST and GraphQL', async () => {
+    const contact = await create(
+      personInput({ emails: [{ email: 'Anna.Berg@Example.COM', type: 'billing' }] }),
+    );
+    await create(personInput({ emails: [{ email: 'anna.berg@example.co', type: 'billing' }] }));
+    for (const email of ['anna.berg@example.com', 'ANNA.BERG@EXAMPLE.COM', 'Anna.Berg@Example.COM']) {
+      const res = await t.api({ method: 'GET', url: `/v1/contacts?email=${encodeURIComponent(email)}` });
+      expect(res.body.data.map((c: { id: string }) => c.id)).toEqual([contact.id]);
+    }
+    const out = await gql('{ contacts(email: "anna.berg@EXAMPLE.com") { data { id } } }');
+    expect(out.data.contacts.data).toEqual([{ id: contact.id }]);
+  });
+});
+
+describe('CSV import reports', () => {
+  it('name the right line after a cell with a CRLF line break (as Windows programs write it)', async () => {
+    const csv = [
+      'kind,lastName,notes',
+      'person,Eins,"erste Zeile\r\nzweite Zeile\r\ndritte Zeile"',
+      'person,,kein Name',
+      'person,Drei,"a\nb"',
+      'company,,kein Firmenname',
+      '',
+    ].join('\r\n');
+    const res = await t.api({
+      method: 'POST',
+      url: '/v1/contacts/import',
+      body: csv,
+      headers: { 'content-type': 'text/csv' },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.errors.map((e: { row: number; line: number }) => [e.row, e.line])).toEqual([
+      [2, 5],
+      [4, 8],
+    ]);
+  });
+
+  it('list every unknown group of a cell', async () => {
+    const res = await t.api({
+      method: 'POST',
+      url: '/v1/contacts/import',
+      body: 'kind,lastName,groups\nperson,Gruppen,Gibt es nicht|Auch nicht\n',
+      headers: { 'content-type': 'text/csv' },
+    });
+    expect(res.body.errors[0].errors).toEqual([
+      { path: 'groups', code: 'contact_group_not_found', message: "no contact group named 'Gibt es nicht'" },
+      { path: 'groups', code: 'contact_group_not_found', message: "no contact group named 'Auch nicht'" },
+    ]);
+  });
+});
+
+describe('validation errors name what is wrong, not the nullable wrapper around it', () => {
+  const address = { line1: '', postalCode: '10115', city: 'Berlin', country: 'DE' };
+
+  it('REST', async () => {
+    const before = await t.db('contacts').count({ n: '*' });
+    const res = await t.api({
+      method: 'POST',
+      url: '/v1/contacts',
+      body: personInput({ billingAddress: address, paymentTermsDays: 999 }),
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toEqual([
+      { path: 'billingAddress.line1', code: 'min_length_invalid', message: expect.any(String) },
+      { path: 'paymentTermsDays', code: 'maximum_invalid', message: expect.any(String) },
+    ]);
+    const missing = await t.api({
+      method: 'POST',
+      url: '/v1/contacts',
+      body: personInput({ billingAddress: { line1: 'Weg 1', postalCode: '1', country: 'DE' } as never }),
+    });
+    expect(missing.body.errors).toEqual([
+      { path: 'billingAddress.city', code: 'required', message: expect.any(String) },
+    ]);
+    // a wrong type of the nullable field itself is still reported
+    const wrong = await t.api({
+      method: 'POST',
+      url: '/v1/contacts',
+      body: personInput({ notes: 5 as never }),
+    });
+    expect(wrong.body.errors.map((e: { path: string }) => e.path)).toContain('notes');
+    expect(await t.db('contacts').count({ n: '*' })).toEqual(before);
+  });
+
+  it('GraphQL', async () => {
+    const out = await gql(`mutation ($input: ContactInput!) { createContact(input: $input) { id } }`, {
+      input: personInput({ billingAddress: address }),
+    });
+    expect(out.errors?.[0]?.extensions.code).toBe('validation_failed');
+    expect(out.errors?.[0]?.extensions.errors).toEqual([
+      { path: 'billingAddress.line1', code: 'min_length_invalid', message: expect.any(String) },
+    ]);
+  });
+
+  it('CSV import', async () => {
+    const res = await t.api({
+      method: 'POST',
+      url: '/v1/contacts/import',
+      body: 'kind,lastName,paymentTermsDays\nperson,Frist,400\n',
+      headers: { 'content-type': 'text/csv' },
+    });
+    expect(res.body.errors[0].errors).toEqual([
+      { path: 'paymentTermsDays', code: 'maximum_invalid', message: 'must be <= 365' },
+    ]);
+  });
+});

@@ -61,28 +61,40 @@ function validationCode(keyword: string): string {
  * property named in the path; query parameters read `query.limit`, the path the domain uses too. For a
  * nullable field ajv also reports the failed `null` branch and the `anyOf`; only the telling error stays.
  */
+/**
+ * ajv reports a bad member of a nullable object (`billingAddress.line1` too short) three times: the member's
+ * own error, and for the object that it "must be null" and "must match a schema in anyOf" — which reads as if
+ * the object itself were wrong. Those two go when an error at the same place or inside it says what is wrong.
+ * (A `required` error sits at the object's own path, naming the missing member.)
+ */
+export function withoutNullableNoise<
+  E extends { keyword: string; instancePath: string; params?: Record<string, unknown> },
+>(errors: readonly E[]): E[] {
+  const noise = (e: E) => e.keyword === 'anyOf' || (e.keyword === 'type' && e.params?.type === 'null');
+  const telling = errors.filter((e) => !noise(e)).map((e) => e.instancePath);
+  return errors.filter(
+    (e) =>
+      !noise(e) || !telling.some((path) => path === e.instancePath || path.startsWith(`${e.instancePath}/`)),
+  );
+}
+
 export function toFieldErrors(part: string | undefined, errors: ErrorObject[]): FieldError[] {
   const prefix = part && part !== 'body' ? [part === 'querystring' ? 'query' : part] : [];
-  const mapped = errors.map((error) => {
+  const seen = new Set<string>();
+  const out: FieldError[] = [];
+  for (const error of withoutNullableNoise(errors)) {
     const parts = error.instancePath.split('/').filter(Boolean);
     const named = error.params?.missingProperty ?? error.params?.additionalProperty;
     if (typeof named === 'string') parts.push(named);
-    return {
+    const e = {
       path: [...prefix, ...parts].join('.') || part || 'body',
       message: error.message ?? 'is invalid',
       code: validationCode(error.keyword),
-      noise: error.keyword === 'anyOf' || (error.keyword === 'type' && error.params?.type === 'null'),
     };
-  });
-  const telling = new Set(mapped.filter((e) => !e.noise).map((e) => e.path));
-  const seen = new Set<string>();
-  const out: FieldError[] = [];
-  for (const e of mapped) {
-    if (e.noise && telling.has(e.path)) continue;
     const key = `${e.path}|${e.code}|${e.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push({ path: e.path, message: e.message, code: e.code });
+    out.push(e);
   }
   return out;
 }

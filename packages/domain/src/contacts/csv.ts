@@ -223,12 +223,16 @@ export async function parseContactsCsv(
   }
 
   const rows: ParsedCsvRow[] = [];
-  // info.lines is the line a record ends on; it starts after the previous record and any skipped empty lines
-  let previousEnd = header.info.lines;
+  // info.lines is the line a record ends on; it starts after the previous record and any skipped empty lines.
+  // csv-parse counts a CRLF inside a quoted cell as two lines (CR and LF each); a file counts it as one, so
+  // the CRLFs inside the cells read so far are taken off (a cell keeps its CRLF as written).
+  let crlfInCells = crlfCount(header.record);
+  let previousEnd = header.info.lines - crlfInCells;
   let previousEmpty = header.info.empty_lines;
   for (const { record, info } of body) {
     const line = previousEnd + 1 + (info.empty_lines - previousEmpty);
-    previousEnd = info.lines;
+    crlfInCells += crlfCount(record);
+    previousEnd = info.lines - crlfInCells;
     previousEmpty = info.empty_lines;
     if (record.every((cell) => cell.trim() === '')) continue;
     const cells: ContactCsvRow = {};
@@ -238,6 +242,15 @@ export async function parseContactsCsv(
     rows.push({ row: rows.length + 1, line, cells });
   }
   return rows;
+}
+
+/** CRLF pairs inside a record's cells (only a quoted cell can hold one). */
+function crlfCount(record: readonly string[]): number {
+  let count = 0;
+  for (const cell of record) {
+    for (let i = cell.indexOf('\r\n'); i !== -1; i = cell.indexOf('\r\n', i + 2)) count += 1;
+  }
+  return count;
 }
 
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -440,13 +453,17 @@ export function columnForPath(path: string): string {
   return path;
 }
 
-/** Field errors of one row with contact paths turned into column names; the same column+code only once. */
+/**
+ * Field errors of one row with contact paths turned into column names; the same column, code and message only
+ * once (the account's and the mandate's IBAN are one cell), while different messages of one column stay —
+ * two unknown groups in one `groups` cell are two errors.
+ */
 export function rowErrors(errors: readonly FieldError[]): FieldError[] {
   const seen = new Set<string>();
   const out: FieldError[] = [];
   for (const error of errors) {
     const path = columnForPath(error.path);
-    const key = `${path}\u0000${error.code}`;
+    const key = `${path}\u0000${error.code}\u0000${error.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
     out.push({ ...error, path });

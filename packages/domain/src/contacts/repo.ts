@@ -246,7 +246,16 @@ export function filtered(ctx: Ctx, query: ContactListQuery): Knex.QueryBuilder {
   if (query.tag) q.whereRaw('c.tags @> ARRAY[?]::text[]', [query.tag]);
   if (query.city) q.whereRaw(`lower(c.billing_address->>'city') = lower(?)`, [query.city]);
   if (query.country) q.whereRaw(`c.billing_address->>'country' = ?`, [query.country]);
-  if (query.email) q.whereRaw(`c.emails @> ?::jsonb`, [JSON.stringify([{ email: query.email }])]);
+  if (query.email) {
+    // e-mail addresses compare case-insensitively (`Max@Example.com` is `max@example.com`); the search_text
+    // condition (which holds the lower-cased addresses) lets the trigram index narrow the rows first
+    // (an address with a quote or a backslash is written escaped there, so it skips that step)
+    const email = query.email.trim().toLowerCase();
+    if (!/["\\]/.test(email)) q.where('c.search_text', 'like', `%${escapeLike(email)}%`);
+    q.whereRaw(`EXISTS (SELECT 1 FROM jsonb_array_elements(c.emails) AS e WHERE lower(e->>'email') = ?)`, [
+      email,
+    ]);
+  }
   if (query.source) q.where('c.source', query.source);
   if (query.externalId) q.where('c.external_id', query.externalId);
   if (query.customerNumber) q.where('c.customer_number', query.customerNumber);

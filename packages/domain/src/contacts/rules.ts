@@ -64,6 +64,49 @@ export function applyPatch(draft: ContactDraft, patch: ContactInput): ContactDra
   return next as ContactDraft;
 }
 
+/**
+ * An update replaces `bankAccounts` and `sepaMandates` as a whole, but an item given with the `id` of one the
+ * contact has is that item kept: the fields left out keep their stored values instead of falling back to the
+ * create defaults. Without this, re-sending a mandate by id without `status` and `sequenceType` turned a
+ * revoked mandate active again and an RCUR (or used OOFF) mandate back into FRST; `null` still clears.
+ * A kept account stays the default unless the patch names a default itself.
+ */
+export function keepOmittedFields(patch: ContactInput, current: Contact): ContactInput {
+  const out = { ...patch };
+  if (patch.sepaMandates) {
+    const stored = new Map(current.sepaMandates.map((m) => [m.id, m]));
+    out.sepaMandates = patch.sepaMandates.map((m) => {
+      const was = m.id ? stored.get(m.id) : undefined;
+      if (!was) return m;
+      return {
+        ...m,
+        scheme: m.scheme ?? was.scheme,
+        sequenceType: m.sequenceType ?? was.sequenceType,
+        status: m.status ?? was.status,
+        bic: m.bic === undefined ? was.bic : m.bic,
+        accountHolder: m.accountHolder === undefined ? was.accountHolder : m.accountHolder,
+        preNotificationDays:
+          m.preNotificationDays === undefined ? was.preNotificationDays : m.preNotificationDays,
+      };
+    });
+  }
+  if (patch.bankAccounts) {
+    const stored = new Map(current.bankAccounts.map((b) => [b.id, b]));
+    const namesDefault = patch.bankAccounts.some((b) => b.isDefault !== undefined);
+    out.bankAccounts = patch.bankAccounts.map((b) => {
+      const was = b.id ? stored.get(b.id) : undefined;
+      if (!was) return b;
+      return {
+        ...b,
+        bic: b.bic === undefined ? was.bic : b.bic,
+        accountHolder: b.accountHolder === undefined ? was.accountHolder : b.accountHolder,
+        ...(namesDefault ? {} : { isDefault: was.isDefault }),
+      };
+    });
+  }
+  return out;
+}
+
 export function displayName(
   draft: Pick<ContactDraft, 'kind' | 'companyName' | 'firstName' | 'lastName'>,
 ): string {

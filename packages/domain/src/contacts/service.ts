@@ -1,3 +1,4 @@
+import { canonicalJson } from '../audit/chain';
 import * as audit from '../audit/service';
 import { calendarDate } from '../clock';
 import * as contactGroups from '../contact-groups/service';
@@ -10,7 +11,14 @@ import * as numbering from '../numbering/service';
 import { type Page, toPage } from '../pagination';
 import * as csv from './csv';
 import * as repo from './repo';
-import { applyPatch, type ContactDraft, checkContact, draftFromContact, EMPTY_DRAFT } from './rules';
+import {
+  applyPatch,
+  type ContactDraft,
+  checkContact,
+  draftFromContact,
+  EMPTY_DRAFT,
+  keepOmittedFields,
+} from './rules';
 import type { Contact, ContactInput, ContactListQuery } from './types';
 
 /** The list filters without paging: an export covers every matching contact. */
@@ -494,6 +502,29 @@ export async function nextCustomerNumbers(
   return out;
 }
 
+/** What a contact reads as, without what every write moves (version, times) or only use changes. */
+function comparable(contact: Contact): unknown {
+  const { version: _v, createdAt: _c, updatedAt: _u, archived: _a, archivedAt: _at, ...rest } = contact;
+  return { ...rest, sepaMandates: rest.sepaMandates.map(({ lastUsedDate: _l, ...m }) => m) };
+}
+
+/**
+ * Whether an update would change what the contact reads as. A patch that changes nothing (an ERP pushing
+ * its unchanged state, a GET sent back as PATCH) writes nothing: the version and ETag stay and no
+ * `contact.updated` event or audit entry is written, so such syncs cannot ping-pong through webhooks.
+ * Bank accounts and mandates given without an `id` are new items (new ids), so that is a change.
+ */
+function changes(current: Contact, draft: ContactDraft, customerNumber: string | undefined): boolean {
+  const next = repo.newContact(
+    current.id,
+    customerNumber ?? current.customerNumber,
+    draft,
+    new Date(current.updatedAt),
+  );
+  // canonical JSON: jsonb hands keys back in its own order, a caller in theirs
+  return canonicalJson(comparable(next)) !== canonicalJson(comparable(current));
+}
+
 export async function update(
   ctx: Ctx,
   id: string,
@@ -509,9 +540,13 @@ export async function update(
       throw versionMismatch('contact', expectedVersion, locked.version);
     }
     const current = (await repo.findById(tx, id))!;
-    const { draft, errors } = checkContact(applyPatch(draftFromContact(current), patch), day);
+    const { draft, errors } = checkContact(
+      applyPatch(draftFromContact(current), keepOmittedFields(patch, current)),
+      day,
+    );
     await checkAgainstDatabase(tx, [{ draft, errors, current, customerNumber: patch.customerNumber }]);
     errors.throwIfAny();
+    if (!changes(current, draft, patch.customerNumber)) return current;
     const now = tx.clock.now();
     await scoped(tx, 'contacts')
       .where('id', id)
@@ -537,14 +572,22 @@ export async function update(
   });
 }
 
+/**
+ * Archives or restores a contact. Asking for the state the contact is already in changes nothing — the
+ * original `archivedAt`, the version and the ETag stay, and no event is written — so a retried or repeated
+ * archive cannot move the archive date or send `contact.archived` twice.
+ */
 async function setArchived(ctx: Ctx, id: string, archived: boolean): Promise<Contact> {
   return inTransaction(ctx, async (tx) => {
-    const before = await repo.findById(tx, id);
+    // row lock: a concurrent archive waits and then finds the contact archived already
+    const locked = await scoped(tx, 'contacts').where('id', id).forUpdate().first('id');
+    if (!locked) throw notFound('contact', id);
+    const before = (await repo.findById(tx, id))!;
+    if (before.archived === archived) return before;
     const now = tx.clock.now();
-    const updated = await scoped(tx, 'contacts')
+    await scoped(tx, 'contacts')
       .where('id', id)
       .update({ archived_at: archived ? now : null, version: tx.db.raw('version + 1'), updated_at: now });
-    if (updated === 0) throw notFound('contact', id);
     const contact = (await repo.findById(tx, id))!;
     const action = archived ? 'contact.archived' : 'contact.updated';
     await events.emit(tx, action, { ...contact });

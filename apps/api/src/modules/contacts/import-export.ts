@@ -4,6 +4,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
 import { problemResponses, StringEnum } from '../../schemas/common';
+import { withoutNullableNoise } from '../../schemas/validator';
 import { ContactCreateSchema, ContactExportQuerySchema } from './schemas';
 
 const tags = ['Contacts'];
@@ -74,14 +75,14 @@ leading \`'\` on export (so spreadsheets do not run them as formulas), and such 
 function toFieldErrors(
   errors: { instancePath: string; keyword: string; message?: string; params?: Record<string, unknown> }[],
 ): FieldError[] {
-  return errors.map((error) => {
+  return withoutNullableNoise(errors).map((error) => {
     const parts = error.instancePath.split('/').filter(Boolean);
     const missing = error.params?.missingProperty ?? error.params?.additionalProperty;
     if (typeof missing === 'string') parts.push(missing);
     const code =
       error.keyword === 'required'
         ? 'required'
-        : error.keyword === 'enum'
+        : error.keyword === 'enum' || error.keyword === 'anyOf'
           ? 'value_not_allowed'
           : error.keyword === 'pattern' || error.keyword === 'format'
             ? 'format_invalid'
