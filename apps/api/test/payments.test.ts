@@ -806,3 +806,120 @@ describe('GraphQL', () => {
     expect(await t.db('contacts').where('id', payer.id)).toHaveLength(1);
   });
 });
+
+// Found by a bookkeeper using payments and refunds; each test failed before its fix.
+describe('refund dates', () => {
+  it('a refund dated before the money arrived is refused (422 refundedAt) and nothing is written', async () => {
+    const customer = await buyer();
+    const inv = await issued(customer.id);
+    const payment = await ok(
+      pay({ invoiceId: inv.id, amount: 11900, method: 'bank_transfer', paidAt: '2026-03-10T09:00:00Z' }),
+      201,
+    );
+    const before = { payments: await count('payments'), allocations: await count('payment_allocations') };
+
+    const early = await post(t, `/v1/payments/${payment.id}/refund`, {
+      amount: 20000,
+      refundedAt: '2026-03-01T12:00:00Z',
+    });
+    expect(early.status).toBe(422);
+    expect(
+      early.body.errors.map((e: { path: string; code: string }) => `${e.path}:${e.code}`).sort(),
+    ).toEqual(['amount:refund_exceeds_payment', 'refundedAt:refund_before_payment']);
+    expect({ payments: await count('payments'), allocations: await count('payment_allocations') }).toEqual(
+      before,
+    );
+    expect(await ok(get(t, `/v1/invoices/${inv.id}`))).toMatchObject({ status: 'paid', amountPaid: 11900 });
+
+    // the same day, or later, is fine
+    const refund = await ok(
+      post(t, `/v1/payments/${payment.id}/refund`, { amount: 1900, refundedAt: '2026-03-10T09:00:00Z' }),
+      201,
+    );
+    expect(refund).toMatchObject({ paidAt: '2026-03-10T09:00:00.000Z', amount: 1900 });
+    await expectBooksBalanceIn(t);
+  });
+});
+
+describe('provider repeats with a broken body', () => {
+  it('a repeated provider id is refused (422) when the body breaks a rule, as the first request would be', async () => {
+    const customer = await buyer();
+    const inv = await issued(customer.id);
+    const body = {
+      invoiceId: inv.id,
+      amount: 11900,
+      method: 'bank_transfer',
+      provider: 'bank',
+      externalId: 'E2E-SWEEP-B-1',
+    };
+    const first = await ok(pay(body), 201);
+    const broken = await pay({
+      ...body,
+      allocations: [{ invoiceId: inv.id, amount: 11900 }],
+      failureReason: 'insufficient funds',
+    });
+    expect(broken.status).toBe(422);
+    expect(
+      broken.body.errors.map((e: { path: string; code: string }) => `${e.path}:${e.code}`).sort(),
+    ).toEqual(['failureReason:payment_not_failed', 'invoiceId:conflicting']);
+    // the good repeat still answers 200 with the first booking
+    expect(await ok(pay(body))).toMatchObject({ id: first.id });
+
+    const refundBody = { amount: 1000, provider: 'bank', externalId: 'RET-SWEEP-B-1' };
+    const refund = await ok(post(t, `/v1/payments/${first.id}/refund`, refundBody), 201);
+    const brokenRefund = await post(t, `/v1/payments/${first.id}/refund`, {
+      ...refundBody,
+      allocations: [
+        { invoiceId: inv.id, amount: 600 },
+        { invoiceId: inv.id, amount: 600 },
+      ],
+    });
+    expect(brokenRefund.status).toBe(422);
+    expect(
+      brokenRefund.body.errors.map((e: { path: string; code: string }) => `${e.path}:${e.code}`).sort(),
+    ).toEqual(['allocations.1.invoiceId:duplicate', 'allocations:allocations_exceed_amount']);
+    expect(await ok(post(t, `/v1/payments/${first.id}/refund`, refundBody))).toMatchObject({ id: refund.id });
+    expect(await t.db('payments').where({ refunded_payment_id: first.id })).toHaveLength(1);
+    await expectBooksBalanceIn(t);
+  });
+});
+
+describe('a failed attempt that succeeds later', () => {
+  it('books for the payer and currency it was recorded with; another payer or currency is 409, nothing written', async () => {
+    const first = await buyer();
+    const second = await buyer();
+    const theirs = await issued(second.id);
+    const attempt = { amount: 20000, method: 'card', provider: 'psp', externalId: 'ch_sweep_b_1' };
+    const failed = await ok(
+      pay({ ...attempt, contactId: first.id, status: 'failed', failureReason: 'card declined' }),
+      201,
+    );
+    // the success names another customer's invoice: the payment's payer (and its credit balance) would differ
+    const other = await pay({ ...attempt, invoiceId: theirs.id });
+    expect(other.status).toBe(409);
+    expect(other.body).toMatchObject({ code: 'external_id_conflict', paymentId: failed.id });
+    expect(await ok(get(t, `/v1/invoices/${theirs.id}`))).toMatchObject({ amountPaid: 0 });
+    expect(await ok(get(t, `/v1/contacts/${second.id}/credit-balance`))).toMatchObject({ balances: [] });
+
+    // and in another currency than it was recorded in
+    const usd = await ok(
+      pay({ ...attempt, externalId: 'ch_sweep_b_2', contactId: first.id, currency: 'USD', status: 'failed' }),
+      201,
+    );
+    const mine = await issued(first.id);
+    const eur = await pay({ ...attempt, externalId: 'ch_sweep_b_2', invoiceId: mine.id });
+    expect(eur.status).toBe(409);
+    expect(eur.body).toMatchObject({ code: 'external_id_conflict', paymentId: usd.id });
+    expect(await ok(get(t, `/v1/payments/${usd.id}`))).toMatchObject({ status: 'failed', currency: 'USD' });
+
+    // the same payer and currency: that payment is booked now
+    const booked = await ok(pay({ ...attempt, contactId: first.id, allocations: [] }));
+    expect(booked).toMatchObject({
+      id: failed.id,
+      status: 'succeeded',
+      contactId: first.id,
+      amountUnapplied: 20000,
+    });
+    await expectBooksBalanceIn(t);
+  });
+});

@@ -306,6 +306,8 @@ export async function record(ctx: Ctx, input: PaymentInput): Promise<{ payment: 
     if (input.provider != null && input.externalId != null) {
       const existing = await repo.findByExternalId(tx, input.provider, input.externalId);
       if (existing && !(existing.status === 'failed' && status === 'succeeded')) {
+        // a repeat is answered like the first request: a body that breaks a rule is refused, not replayed
+        errors.throwIfAny();
         return replay(tx, existing, input);
       }
       if (existing) {
@@ -369,6 +371,11 @@ export async function record(ctx: Ctx, input: PaymentInput): Promise<{ payment: 
     errors.throwIfAny();
     // a named invoice was found, so its contact exists (foreign key) and gave the currency
     if (!contact || !currency) throw new Error('a payment without contact or currency passed the checks');
+    // the failed attempt keeps its payer and currency (they cannot change): its success must book for them, or
+    // the money would sit on another customer's invoices or balance under this payment
+    if (retried && (retried.contact_id !== contact.id || retried.currency !== currency)) {
+      throw externalIdConflict(retried);
+    }
 
     const now = tx.clock.now();
     const paidAt = input.paidAt ? new Date(input.paidAt) : now;
@@ -795,7 +802,10 @@ export async function refund(
     }
     if (input.provider != null && input.externalId != null) {
       const existing = await repo.findByExternalId(tx, input.provider, input.externalId);
-      if (existing) return replay(tx, existing, { amount: input.amount }, 'refund', paymentId);
+      if (existing) {
+        errors.throwIfAny();
+        return replay(tx, existing, { amount: input.amount }, 'refund', paymentId);
+      }
     }
     const now = tx.clock.now();
     // lock order: invoices, balance, payment. Every change of this payment's money holds the balance lock,
@@ -823,6 +833,13 @@ export async function refund(
       );
     }
     const amount = input.amount ?? refundable;
+    if (input.refundedAt !== undefined && Date.parse(input.refundedAt) < payment.paid_at.getTime()) {
+      errors.add(
+        'refundedAt',
+        'refund_before_payment',
+        `the money cannot leave before it arrived: the payment was received at ${payment.paid_at.toISOString()}`,
+      );
+    }
     if (amount > refundable) {
       errors.add(
         'amount',
