@@ -3,6 +3,7 @@ import { secrets } from '@fakturo/domain';
 import { companyInput, createTestApp, type TestTenant } from '@fakturo/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contact, draft, finalize, get, line, ok, post, readySeller } from './documents.support';
+import { expectBooksBalanceIn } from './payments.support';
 import { listening, startFakeMollie } from './psp.support';
 
 // A user's story of paying through Mollie (issue 6 item 2): the organisation connects Mollie, makes a payment
@@ -161,6 +162,101 @@ describe('Mollie callbacks', () => {
     expect(await paymentsOf(invoice.id)).toHaveLength(1);
     const paidEvents = await t.db('events').where({ resource_id: invoice.id, type: 'invoice.paid' });
     expect(paidEvents).toHaveLength(1);
+  });
+
+  it('a refund or chargeback made at Mollie is booked as a refund once, and reopens the invoice', async () => {
+    const { invoice, link } = await invoiceWithLink();
+    const at = mollie.payments.get(link.providerObjectId)!;
+    mollie.setStatus(link.providerObjectId, 'paid');
+    const paid = await mollie.notify(appUrl, link.providerObjectId);
+    expect(paid.body.result).toBe('booked');
+
+    // the shop refunds 50.00 in the Mollie dashboard; Mollie calls the payment's webhook, the status stays paid
+    at.amountRefunded = { currency: 'EUR', value: '50.00' };
+    const refunded = await mollie.notify(appUrl, link.providerObjectId);
+    expect(refunded.body).toMatchObject({ result: 'updated', paymentId: paid.body.paymentId });
+    expect(await ok(get(t, `/v1/invoices/${invoice.id}`))).toMatchObject({
+      status: 'partially_paid',
+      amountPaid: 18800,
+      amountOpen: 5000,
+    });
+    const refunds = async () =>
+      (await ok(get(t, `/v1/payments?type=refund&contactId=${buyer.id}`))).data.filter(
+        (p: { refundedPaymentId: string }) => p.refundedPaymentId === paid.body.paymentId,
+      );
+    expect(await refunds()).toMatchObject([
+      {
+        amount: 5000,
+        method: 'mollie',
+        provider: 'mollie',
+        allocations: [{ invoiceId: invoice.id, amount: 5000 }],
+      },
+    ]);
+    // repeated, and twice at once: nothing more
+    expect((await mollie.notify(appUrl, link.providerObjectId)).body.result).toBe('already_booked');
+    at.amountRefunded = { currency: 'EUR', value: '100.00' };
+    const both = await Promise.all([
+      mollie.notify(appUrl, link.providerObjectId),
+      mollie.notify(appUrl, link.providerObjectId),
+    ]);
+    expect(both.map((r) => r.body.result).sort()).toEqual(['already_booked', 'updated']);
+    // then the payer's bank charges the rest back
+    at.amountChargedBack = { currency: 'EUR', value: '138.00' };
+    expect((await mollie.notify(appUrl, link.providerObjectId)).body.result).toBe('updated');
+    expect((await refunds()).map((r: { amount: number }) => r.amount)).toEqual([13800, 5000, 5000]);
+    expect(await ok(get(t, `/v1/payments/${paid.body.paymentId}`))).toMatchObject({
+      amountRefunded: 23800,
+      amountAllocated: 0,
+    });
+    expect(await ok(get(t, `/v1/invoices/${invoice.id}`))).toMatchObject({
+      status: 'finalized',
+      amountPaid: 0,
+      amountOpen: 23800,
+    });
+    expect((await mollie.notify(appUrl, link.providerObjectId)).body.result).toBe('already_booked');
+    await expectBooksBalanceIn(t);
+  });
+
+  it('a payment captured in part books what was captured, and the invoice keeps the rest open', async () => {
+    const { invoice, link } = await invoiceWithLink();
+    const at = mollie.payments.get(link.providerObjectId)!;
+    mollie.setStatus(link.providerObjectId, 'paid');
+    // an authorised pay-later payment of which the shop captured 100.00 of 238.00 (the rest is released)
+    at.amountCaptured = { currency: 'EUR', value: '100.00' };
+    const res = await mollie.notify(appUrl, link.providerObjectId);
+    expect(res.body.result).toBe('booked');
+    expect(await ok(get(t, `/v1/payments/${res.body.paymentId}`))).toMatchObject({
+      amount: 10000,
+      amountAllocated: 10000,
+    });
+    expect(await ok(get(t, `/v1/invoices/${invoice.id}`))).toMatchObject({
+      status: 'partially_paid',
+      amountPaid: 10000,
+      amountOpen: 13800,
+    });
+    expect((await mollie.notify(appUrl, link.providerObjectId)).body.result).toBe('already_booked');
+    await expectBooksBalanceIn(t);
+  });
+
+  it('an amount Mollie writes with more decimals than the currency has, all zeros, is read exactly', async () => {
+    const created = await draft(t, {
+      contactId: buyer.id,
+      currency: 'HUF',
+      lines: [line({ quantity: '1', unitAmount: 10000 })],
+    });
+    const invoice = await finalize(t, created.id);
+    const link = await ok(linkFor(invoice.id), 201);
+    const at = mollie.payments.get(link.providerObjectId)!;
+    // forint as ISO 4217 writes them: two decimals, always 00
+    at.amount = { currency: 'HUF', value: '11900.00' };
+    mollie.setStatus(link.providerObjectId, 'paid');
+    const res = await mollie.notify(appUrl, link.providerObjectId);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.result).toBe('booked');
+    expect(await ok(get(t, `/v1/invoices/${invoice.id}`))).toMatchObject({
+      status: 'paid',
+      amountPaid: 11900,
+    });
   });
 
   it('trusts only what Mollie answers, not what the callback claims', async () => {

@@ -299,6 +299,37 @@ describe('Stripe callbacks', () => {
     expect(after.body.code).toBe('invoice_paid');
   });
 
+  it('a currency Stripe counts differently (ISK, in hundredths at Stripe) is charged and booked at its real amount', async () => {
+    const created = await draft(t, {
+      contactId: buyer.id,
+      currency: 'ISK',
+      lines: [line({ quantity: '1', unitAmount: 10000 })],
+    });
+    const invoice = await finalize(t, created.id);
+    expect(invoice).toMatchObject({ currency: 'ISK', amountOpen: 11900 }); // 11 900 kr.
+    const link = await ok(linkFor(invoice.id), 201);
+    expect(link).toMatchObject({ amount: 11900, currency: 'ISK' });
+    const sent = sessionRequests().at(-1)!.body;
+    // Stripe's ISK amounts are two-decimal ("an ISK amount of 100 represents 1 króna"): 11 900 kr. is 1190000
+    expect(sent['line_items[0][price_data][currency]']).toBe('isk');
+    expect(sent['line_items[0][price_data][unit_amount]']).toBe('1190000');
+
+    const res = await deliver(
+      stripe.event('checkout.session.completed', link.providerObjectId, { payment_status: 'paid' }),
+    );
+    expect(res.body.result).toBe('booked');
+    expect(await ok(get(t, `/v1/payments/${res.body.paymentId}`))).toMatchObject({
+      amount: 11900,
+      currency: 'ISK',
+      amountAllocated: 11900,
+      amountUnapplied: 0,
+    });
+    expect(await ok(get(t, `/v1/invoices/${invoice.id}`))).toMatchObject({
+      status: 'paid',
+      amountPaid: 11900,
+    });
+  });
+
   it('the same callback twice books once', async () => {
     const { invoice, link } = await invoiceWithLink();
     const payload = stripe.event('checkout.session.completed', link.providerObjectId, {

@@ -98,17 +98,66 @@ export function toDecimalAmount(minor: number, currency: string): string {
 
 /**
  * A decimal amount string as the providers send it ("119.00") in minor units; throws on anything that is
- * not an exact amount of the currency (more decimals than it has, a sign, an exponent).
+ * not an exact amount of the currency (a fraction finer than it has, a sign, an exponent). Zeros past the
+ * currency's exponent are exact ("11900.00" HUF, written with ISO 4217's two decimals, is 11900 forint).
  */
 export function fromDecimalAmount(value: string, currency: string): number {
   const exponent = currencyExponent(currency);
-  const match = /^(\d+)(?:\.(\d+))?$/.exec(value);
+  const match = /^(\d+)(?:\.(?=\d)(\d*?)0*)?$/.exec(value);
   if (!match || (match[2]?.length ?? 0) > exponent) {
     throw new RangeError(`'${value}' is not an amount of ${currency}`);
   }
   const minor = new Big(value).times(new Big(10).pow(exponent)).toNumber();
   if (!Number.isSafeInteger(minor)) throw new RangeError(`'${value}' is out of range`);
   return minor;
+}
+
+// Stripe's own exponents (https://docs.stripe.com/currencies): its zero-decimal and three-decimal currencies;
+// every other currency is two-decimal in Stripe's API — also those ISO 4217/CLDR give fewer digits, such as
+// ISK and HUF, where Stripe's 100 is one króna or forint ("special cases").
+const STRIPE_ZERO_DECIMAL = new Set([
+  'BIF',
+  'CLP',
+  'DJF',
+  'GNF',
+  'JPY',
+  'KMF',
+  'KRW',
+  'MGA',
+  'PYG',
+  'RWF',
+  'UGX',
+  'VND',
+  'VUV',
+  'XAF',
+  'XOF',
+  'XPF',
+]);
+const STRIPE_THREE_DECIMAL = new Set(['BHD', 'JOD', 'KWD', 'OMR', 'TND']);
+
+export function stripeExponent(currency: string): number {
+  if (STRIPE_ZERO_DECIMAL.has(currency)) return 0;
+  if (STRIPE_THREE_DECIMAL.has(currency)) return 3;
+  return 2;
+}
+
+/**
+ * Fakturo's minor units (the currency's ISO exponent) as the integer Stripe's API takes for that currency:
+ * 5000 ISK → 500000 (Stripe counts ISK in hundredths). Throws when the amount has no exact Stripe form.
+ */
+export function toStripeAmount(minor: number, currency: string): number {
+  const shift = stripeExponent(currency) - currencyExponent(currency);
+  const value = new Big(minor).times(new Big(10).pow(shift));
+  if (!value.eq(value.round(0, Big.roundDown)) || !Number.isSafeInteger(value.toNumber())) {
+    throw new RangeError(`${minor} ${currency} minor units have no exact amount in Stripe's ${currency}`);
+  }
+  return value.toNumber();
+}
+
+/** An amount from Stripe's API (its exponent for the currency) in Fakturo's minor units, rounded half-up. */
+export function fromStripeAmount(amount: number, currency: string): number {
+  const shift = currencyExponent(currency) - stripeExponent(currency);
+  return new Big(amount).times(new Big(10).pow(shift)).round(0, Big.roundHalfUp).toNumber();
 }
 
 // How far along a link's life a status is. A report only ever moves a link forward, so callbacks may come

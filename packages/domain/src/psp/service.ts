@@ -9,6 +9,7 @@ import * as documentsRepo from '../documents/repo';
 import { DomainError, FieldErrors, notFound, versionMismatch } from '../errors';
 import * as events from '../events/service';
 import { newId } from '../ids';
+import { isCurrency } from '../money';
 import { type Page, toPage } from '../pagination';
 import { openAmount } from '../payments/rules';
 import * as payments from '../payments/service';
@@ -19,14 +20,17 @@ import {
   checkProviderInput,
   checkReturnUrl,
   fromDecimalAmount,
+  fromStripeAmount,
   isLiveKey,
   isReusable,
   linkStatusAfter,
   maskSecret,
   mollieOutcome,
   type ReportOutcome,
+  stripeExponent,
   stripeOutcome,
   toDecimalAmount,
+  toStripeAmount,
 } from './rules';
 import type {
   PaymentLink,
@@ -251,6 +255,17 @@ async function createStripeCheckout(
     fakturo_payment_link_id: linkId,
   };
   const description = `Invoice ${invoice.number}`;
+  let unitAmount: number;
+  try {
+    unitAmount = toStripeAmount(amount, invoice.currency);
+  } catch {
+    throw new DomainError(
+      'conflict',
+      'payment_provider_rejected',
+      `Stripe cannot charge ${amount} ${invoice.currency} minor units exactly (its ${invoice.currency} amounts have ${stripeExponent(invoice.currency)} decimals).`,
+      { details: { provider: 'stripe' } },
+    );
+  }
   let session: Stripe.Checkout.Session;
   try {
     session = await stripeClient(secretKey).checkout.sessions.create(
@@ -262,7 +277,7 @@ async function createStripeCheckout(
             quantity: 1,
             price_data: {
               currency: invoice.currency.toLowerCase(),
-              unit_amount: amount,
+              unit_amount: unitAmount,
               product_data: { name: description },
             },
           },
@@ -459,6 +474,11 @@ interface Report {
   paidAt?: string;
   failureReason?: string;
   metadata: Record<string, string>;
+  /**
+   * What the provider says went back to the payer since (refunds and chargebacks made at the provider, e.g.
+   * in its dashboard), in minor units of `currency`; Fakturo's refunds of the payment catch up to it.
+   */
+  returned?: number;
 }
 
 /**
@@ -513,13 +533,43 @@ async function applyReport(ctx: Ctx, linkId: string, report: Report): Promise<We
       ...(report.paidAt ? { paidAt: report.paidAt } : {}),
       metadata: { paymentLinkId: link.id, ...report.metadata },
     });
+    const returned = await catchUpReturns(tx, link, payment, report);
     const result: WebhookOutcome['result'] = !created
-      ? 'already_booked'
+      ? returned
+        ? 'updated'
+        : 'already_booked'
       : payment.status === 'succeeded'
         ? 'booked'
         : 'updated';
     return { received: true, result, paymentLinkId: link.id, paymentId: payment.id };
   });
+}
+
+/**
+ * A refund or chargeback made at the provider (Mollie calls the payment's webhook again, the payment stays
+ * `paid` and reports `amountRefunded`/`amountChargedBack`): Fakturo's refunds of the payment — however booked
+ * — catch up to what the provider reports, never beyond the payment. The refund's provider id is the
+ * payment's with the total returned, so a repeated callback books nothing twice. Returns whether it booked.
+ */
+async function catchUpReturns(
+  tx: Ctx,
+  link: repo.LinkRow,
+  payment: Awaited<ReturnType<typeof payments.record>>['payment'],
+  report: Report,
+): Promise<boolean> {
+  if (!report.returned || payment.status !== 'succeeded' || report.currency !== payment.currency)
+    return false;
+  const due = Math.min(report.returned, payment.amount) - payment.amountRefunded;
+  if (due <= 0) return false;
+  const { created } = await payments.refund(tx, payment.id, {
+    amount: due,
+    method: link.provider,
+    provider: link.provider,
+    externalId: `${link.provider_object_id}:returned:${report.returned}`,
+    reason: `${link.provider === 'stripe' ? 'Stripe' : 'Mollie'}: refunded or charged back at the provider`,
+    metadata: { paymentLinkId: link.id, ...report.metadata },
+  });
+  return created;
 }
 
 /**
@@ -596,6 +646,7 @@ export async function handleStripeWebhook(
   }
   const outcome = stripeOutcome(event.type, session.payment_status);
   if (!outcome) return ignored(located.id);
+  const currency = (session.currency ?? '').toUpperCase();
   const paymentIntent =
     typeof session.payment_intent === 'string'
       ? session.payment_intent
@@ -603,8 +654,9 @@ export async function handleStripeWebhook(
   return applyReport(ctx, located.id, {
     outcome,
     providerStatus: event.type,
-    amount: session.amount_total ?? 0,
-    currency: (session.currency ?? '').toUpperCase(),
+    amount:
+      session.amount_total && isCurrency(currency) ? fromStripeAmount(session.amount_total, currency) : 0,
+    currency,
     paidAt: new Date(event.created * 1000).toISOString(),
     failureReason: 'Stripe: the delayed payment failed',
     metadata: { stripeEventId: event.id, ...(paymentIntent ? { stripePaymentIntent: paymentIntent } : {}) },
@@ -653,10 +705,19 @@ export async function handleMollieWebhook(
   return applyReport(ctx, located.id, {
     outcome,
     providerStatus: payment.status,
-    amount: fromDecimalAmount(payment.amount.value, currency),
+    // what was taken: a payment captured in part (an authorised pay-later method) brought only that
+    amount: fromDecimalAmount(
+      payment.amountCaptured?.currency === currency && Number(payment.amountCaptured.value) > 0
+        ? payment.amountCaptured.value
+        : payment.amount.value,
+      currency,
+    ),
     currency,
     ...(payment.paidAt ? { paidAt: new Date(payment.paidAt).toISOString() } : {}),
     failureReason: `Mollie: the payment ${payment.status}`,
+    returned: [payment.amountRefunded, payment.amountChargedBack]
+      .filter((a) => a !== undefined && a.currency === currency)
+      .reduce((sum, a) => sum + fromDecimalAmount(a!.value, currency), 0),
     metadata: {
       molliePaymentId: payment.id,
       ...(payment.method ? { mollieMethod: String(payment.method) } : {}),
