@@ -462,6 +462,10 @@ describe('the email filter', () => {
   });
 });
 
+/** `POST /v1/contacts/import` of a CSV text. */
+const importCsv = (csv: string) =>
+  t.api({ method: 'POST', url: '/v1/contacts/import', body: csv, headers: { 'content-type': 'text/csv' } });
+
 describe('CSV import reports', () => {
   it('name the right line after a cell with a CRLF line break (as Windows programs write it)', async () => {
     const csv = [
@@ -472,12 +476,7 @@ describe('CSV import reports', () => {
       'company,,kein Firmenname',
       '',
     ].join('\r\n');
-    const res = await t.api({
-      method: 'POST',
-      url: '/v1/contacts/import',
-      body: csv,
-      headers: { 'content-type': 'text/csv' },
-    });
+    const res = await importCsv(csv);
     expect(res.status).toBe(200);
     expect(res.body.errors.map((e: { row: number; line: number }) => [e.row, e.line])).toEqual([
       [2, 5],
@@ -486,12 +485,7 @@ describe('CSV import reports', () => {
   });
 
   it('list every unknown group of a cell', async () => {
-    const res = await t.api({
-      method: 'POST',
-      url: '/v1/contacts/import',
-      body: 'kind,lastName,groups\nperson,Gruppen,Gibt es nicht|Auch nicht\n',
-      headers: { 'content-type': 'text/csv' },
-    });
+    const res = await importCsv('kind,lastName,groups\nperson,Gruppen,Gibt es nicht|Auch nicht\n');
     expect(res.body.errors[0].errors).toEqual([
       { path: 'groups', code: 'contact_group_not_found', message: "no contact group named 'Gibt es nicht'" },
       { path: 'groups', code: 'contact_group_not_found', message: "no contact group named 'Auch nicht'" },
@@ -543,12 +537,7 @@ describe('validation errors name what is wrong, not the nullable wrapper around 
   });
 
   it('CSV import', async () => {
-    const res = await t.api({
-      method: 'POST',
-      url: '/v1/contacts/import',
-      body: 'kind,lastName,paymentTermsDays\nperson,Frist,400\n',
-      headers: { 'content-type': 'text/csv' },
-    });
+    const res = await importCsv('kind,lastName,paymentTermsDays\nperson,Frist,400\n');
     expect(res.body.errors[0].errors).toEqual([
       { path: 'paymentTermsDays', code: 'maximum_invalid', message: 'must be <= 365' },
     ]);
