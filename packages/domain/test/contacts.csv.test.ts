@@ -294,7 +294,7 @@ describe('contacts CSV: a row becomes a contact input', () => {
     });
   });
 
-  it('maps contact field paths to the column a user can fix, once per column and code', async () => {
+  it('maps contact field paths to the column a user can fix, each error of a column once', async () => {
     expect(columnForPath('bankAccounts.0.iban')).toBe('iban');
     expect(columnForPath('sepaMandates.0.iban')).toBe('iban');
     expect(columnForPath('sepaMandates.0.signedDate')).toBe('mandateSignedDate');
@@ -303,15 +303,20 @@ describe('contacts CSV: a row becomes a contact input', () => {
     expect(columnForPath('emails.0.email')).toBe('email');
     expect(columnForPath('groupIds.2')).toBe('groups');
     expect(columnForPath('vatId')).toBe('vatId');
+    // the account's and the mandate's IBAN are one cell: its error once; two unknown groups are two errors
     expect(
       rowErrors([
-        { path: 'bankAccounts.0.iban', code: 'iban_invalid', message: 'a' },
-        { path: 'sepaMandates.0.iban', code: 'iban_invalid', message: 'b' },
+        { path: 'bankAccounts.0.iban', code: 'iban_invalid', message: "'X' is not a valid IBAN" },
+        { path: 'sepaMandates.0.iban', code: 'iban_invalid', message: "'X' is not a valid IBAN" },
         { path: 'vatId', code: 'vat_id_invalid', message: 'c' },
+        { path: 'groupIds.0', code: 'contact_group_not_found', message: "no contact group named 'A'" },
+        { path: 'groupIds.1', code: 'contact_group_not_found', message: "no contact group named 'B'" },
       ]),
     ).toEqual([
-      { path: 'iban', code: 'iban_invalid', message: 'a' },
+      { path: 'iban', code: 'iban_invalid', message: "'X' is not a valid IBAN" },
       { path: 'vatId', code: 'vat_id_invalid', message: 'c' },
+      { path: 'groups', code: 'contact_group_not_found', message: "no contact group named 'A'" },
+      { path: 'groups', code: 'contact_group_not_found', message: "no contact group named 'B'" },
     ]);
   });
 });

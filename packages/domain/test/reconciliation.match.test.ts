@@ -136,8 +136,11 @@ describe('decide: the ladder of DOMAIN.md §9', () => {
 
   it('never matches debits, other currencies or invoices with nothing open', () => {
     expect(decide(credit({ amount: -11900 }), [candidate({})], [])).toBeNull();
-    expect(decide(credit({ currency: 'CHF' }), [candidate({})], [candidate({})])).toBeNull();
     expect(decide(credit({}), [candidate({ openAmount: 0 })], [])).toBeNull();
+    // an invoice named in another currency is never booked: suggested with confidence 0, saying why
+    const foreign = decide(credit({ currency: 'CHF' }), [candidate({})], [candidate({})]);
+    expect(foreign).toMatchObject({ rule: 'number_amount_differs', action: 'suggest', confidence: 0 });
+    expect(foreign!.reason).toContain('(EUR), but the transfer is in CHF');
   });
 });
 

@@ -6,8 +6,10 @@ describe('sepa charset: names and remittance in the SEPA character set', () => {
   it('writes umlauts as two letters, drops accents and maps punctuation', () => {
     expect(toSepaText('Müller & Söhne GmbH', 70)).toBe('Mueller + Soehne GmbH');
     expect(toSepaText('Straße der Einheit', 70)).toBe('Strasse der Einheit');
-    expect(toSepaText('ÄÖÜ äöü ß', 70)).toBe('AeOeUe aeoeue ss');
-    expect(toSepaText('José Ñúñez, Łódź, Ørsted, Æble', 70)).toBe('Jose Nunez, Lodz, Orsted, AEble');
+    expect(toSepaText('Ärger Öl Übel äöü ß', 70)).toBe('Aerger Oel Uebel aeoeue ss');
+    // within a word in capitals, in capitals
+    expect(toSepaText('ÄÖÜ MÜLLER', 70)).toBe('AEOEUE MUELLER');
+    expect(toSepaText('José Ñúñez, Łódź, Ørsted, Æble', 70)).toBe('Jose Nunez, Lodz, Orsted, Aeble');
     expect(toSepaText('„Quote“ – «x» <y>', 70)).toBe("'Quote' - 'x' (y)");
     expect(toSepaText('Order #42: 100 % @ shop', 70)).toBe('Order Nr.42: 100 Pct (at) shop');
   });
