@@ -85,7 +85,10 @@ async function waitFor(condition: () => Promise<boolean>, what: string, timeoutM
 
 describe('authentication and scopes', () => {
   it('answers 401 without a key, with another scheme, or with an unknown key', async () => {
-    expectProblem(await raw(t, { method: 'GET', url: '/v1/contacts' }), 401, 'api_key_missing');
+    const missing = await raw(t, { method: 'GET', url: '/v1/contacts' });
+    expectProblem(missing, 401, 'api_key_missing');
+    // the scheme to use (RFC 9110 §11.6.1, RFC 6750)
+    expect(missing.headers['www-authenticate']).toBe('Bearer realm="fakturo"');
     expectProblem(
       await raw(t, {
         method: 'GET',
@@ -104,6 +107,12 @@ describe('authentication and scopes', () => {
       401,
       'api_key_invalid',
     );
+    const unknown = await raw(t, {
+      method: 'GET',
+      url: '/v1/organization',
+      headers: { authorization: `Bearer fk_${'y'.repeat(32)}` },
+    });
+    expect(unknown.headers['www-authenticate']).toBe('Bearer realm="fakturo", error="invalid_token"');
     expectProblem(
       await raw(t, {
         method: 'POST',
@@ -544,6 +553,22 @@ describe('cursor pagination', () => {
       { size: 1, hasMore: false },
     ]);
     expect(seen).toEqual([...created].reverse());
+  });
+
+  it('answers 400 to a cursor that is no id of the list, instead of the first page again', async () => {
+    await t.api({ method: 'POST', url: '/v1/contacts', body: personInput() });
+    for (const cursor of ['zzz', 'con_1', 'con_zzzzzzzzzzzzzzzzzzzzzzzzzz']) {
+      const res = await t.api({ method: 'GET', url: `/v1/contacts?startingAfter=${cursor}` });
+      expectProblem(res, 400, 'cursor_invalid');
+      expect(res.body.errors[0].path).toBe('query.startingAfter');
+    }
+    // an id of another kind sorts after every contact id: it would have answered from the start
+    const other = await t.api({ method: 'GET', url: `/v1/contacts?startingAfter=evt_${'Z'.repeat(26)}` });
+    expectProblem(other, 400, 'cursor_invalid');
+    expect(other.body.errors[0].message).toContain("'evt'");
+    // the id of a contact deleted meanwhile is still a cursor
+    const gone = await t.api({ method: 'GET', url: `/v1/contacts?startingAfter=con_${'Z'.repeat(26)}` });
+    expect(gone.status).toBe(200);
   });
 
   it('answers 400 for a limit outside 1–100 or not a number', async () => {

@@ -70,11 +70,21 @@ describe('pagination: applyCursor', () => {
   });
 
   it('continues strictly after the cursor id', () => {
-    const q = applyCursor(sql('contacts as c').select('c.id'), { startingAfter: 'con_099' }, 'c.id').toSQL();
+    const cursor = `con_${'0'.repeat(24)}99`;
+    const q = applyCursor(sql('contacts as c').select('c.id'), { startingAfter: cursor }, 'c.id').toSQL();
     expect(q.sql).toBe(
       'select "c"."id" from "contacts" as "c" where "c"."id" < ? order by "c"."id" desc limit ?',
     );
-    expect(q.bindings).toEqual(['con_099', 21]);
+    expect(q.bindings).toEqual([cursor, 21]);
+  });
+
+  it('refuses a cursor that is no id before any SQL runs, and one of another kind once the page shows it', () => {
+    for (const startingAfter of ['con_099', 'zzz', `con_${'u'.repeat(26)}`]) {
+      expect(() => applyCursor(sql('contacts'), { startingAfter })).toThrow(DomainError);
+    }
+    const page = { startingAfter: `evt_${'0'.repeat(26)}` };
+    expect(() => toPage([{ id: `con_${'1'.repeat(26)}` }], page, (r) => r)).toThrow(/'evt' id/);
+    expect(toPage([], page, (r: { id: string }) => r).data).toEqual([]);
   });
 
   it('refuses a bad limit before any SQL runs', () => {

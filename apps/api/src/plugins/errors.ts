@@ -62,6 +62,14 @@ export function sendProblem(
   detail: string,
   extra: { errors?: FieldError[]; [key: string]: unknown } = {},
 ): FastifyReply {
+  // RFC 9110 §11.6.1: a 401 names the scheme to authenticate with (RFC 6750: Bearer; a key that was sent
+  // but is unknown or revoked is an invalid_token)
+  if (status === 401) {
+    reply.header(
+      'www-authenticate',
+      code === 'api_key_invalid' ? 'Bearer realm="fakturo", error="invalid_token"' : 'Bearer realm="fakturo"',
+    );
+  }
   return reply
     .code(status)
     .type('application/problem+json')
