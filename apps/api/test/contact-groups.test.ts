@@ -146,6 +146,21 @@ describe('contact groups: REST', () => {
     const after = await t.api({ method: 'GET', url: `/v1/contacts/${contact.body.id}` });
     expect(after.status).toBe(200);
     expect(after.body.groupIds).toEqual([keep.id]);
+    // the member changed: a new version (and ETag) and updatedAt, a contact.updated event, an audit entry
+    expect(after.body.version).toBe(contact.body.version + 1);
+    expect(after.headers.etag).not.toBe(contact.headers.etag);
+    expect(after.body.updatedAt >= contact.body.updatedAt).toBe(true);
+    const contactEvents = await t.api({ method: 'GET', url: `/v1/events?resourceId=${contact.body.id}` });
+    expect(contactEvents.body.data[0]).toMatchObject({
+      type: 'contact.updated',
+      data: { object: { groupIds: [keep.id], version: contact.body.version + 1 } },
+    });
+    const trail = await t.api({ method: 'GET', url: `/v1/audit-log?resourceId=${contact.body.id}` });
+    expect(trail.body.data[0]).toMatchObject({
+      action: 'contact.updated',
+      before: { groupIds: [group.id, keep.id].sort() },
+      after: { groupIds: [keep.id] },
+    });
     const [{ n }] = await t.db('contact_group_members').where({ group_id: group.id }).count({ n: '*' });
     expect(Number(n)).toBe(0);
     const events = await t.api({ method: 'GET', url: `/v1/events?resourceId=${group.id}` });

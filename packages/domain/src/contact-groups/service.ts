@@ -1,4 +1,6 @@
 import type { Knex } from 'knex';
+import * as audit from '../audit/service';
+import * as contactsRepo from '../contacts/repo';
 import { type Ctx, inTransaction, scoped } from '../context';
 import { DomainError, FieldErrors, notFound } from '../errors';
 import * as events from '../events/service';
@@ -206,9 +208,38 @@ export async function remove(ctx: Ctx, id: string): Promise<ContactGroup> {
     const locked = await scoped(tx, 'contact_groups').where('id', id).forUpdate().first('id');
     if (!locked) throw notFound('contact_group', id);
     const group = await get(tx, id);
+    const members: string[] = await scoped(tx, 'contact_group_members')
+      .where('group_id', id)
+      .orderBy('contact_id')
+      .pluck('contact_id');
     await scoped(tx, 'contact_group_members').where('group_id', id).delete();
     await scoped(tx, 'contact_groups').where('id', id).delete();
     await events.emit(tx, 'contact_group.deleted', { ...group });
+    // The members' `groupIds` changed: they get a new version and updatedAt, a `contact.updated` event and an
+    // audit entry each, as any change of a contact does — a sync reading `updatedGte`, a cache by ETag, a
+    // webhook consumer all learn of it (before, the contacts changed silently).
+    if (members.length > 0) {
+      const now = tx.clock.now();
+      await scoped(tx, 'contacts')
+        .whereIn('id', members)
+        .update({ version: tx.db.raw('version + 1'), updated_at: now });
+      const updated = await contactsRepo.findByIds(tx, members);
+      await events.emitMany(
+        tx,
+        'contact.updated',
+        updated.map((c) => ({ ...c })),
+      );
+      await audit.recordMany(
+        tx,
+        updated.map((c) => ({
+          action: 'contact.updated',
+          resourceType: 'contact',
+          resourceId: c.id,
+          before: { groupIds: [...c.groupIds, id].sort(), version: c.version - 1 },
+          after: { groupIds: c.groupIds, version: c.version },
+        })),
+      );
+    }
     return group;
   });
 }

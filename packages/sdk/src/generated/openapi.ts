@@ -296,7 +296,7 @@ export interface paths {
         post?: never;
         /**
          * Delete a contact group
-         * @description Removes the group and its memberships; the contacts stay (their `groupIds` no longer list it). Emits `contact_group.deleted`.
+         * @description Removes the group and its memberships; the contacts stay (their `groupIds` no longer list it: each member gets a new version and `updatedAt` and a `contact.updated` event). Emits `contact_group.deleted`.
          */
         delete: operations["deleteContactGroup"];
         options?: never;

@@ -89,7 +89,7 @@ export const contactGroupRoutes: FastifyPluginAsyncTypebox = async (app) => {
         operationId: 'deleteContactGroup',
         summary: 'Delete a contact group',
         description:
-          'Removes the group and its memberships; the contacts stay (their `groupIds` no longer list it). Emits `contact_group.deleted`.',
+          'Removes the group and its memberships; the contacts stay (their `groupIds` no longer list it: each member gets a new version and `updatedAt` and a `contact.updated` event). Emits `contact_group.deleted`.',
         params: IdParams,
         response: { 204: Type.Null(), ...problemResponses },
       },
