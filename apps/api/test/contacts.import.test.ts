@@ -399,6 +399,17 @@ describe('contacts export', () => {
     const again = await exportCsv(target);
     expect(again.text).toBe(text);
 
+    // for a German Excel: `;` and a byte order mark (without it Excel reads the file as Windows-1252); the
+    // file still imports as it is
+    const excel = await exportCsv(target, '?delimiter=%3B&bom=true');
+    expect(excel.status).toBe(200);
+    expect(excel.text.startsWith('\uFEFFkind;customerNumber;companyName;')).toBe(true);
+    expect(excel.text.slice(1).split('\n').length).toBe(text.split('\n').length);
+    const excelUser = await t.tenant('Excel GmbH');
+    for (const name of ['Key accounts', 'Berlin']) await group(name, excelUser);
+    const reimported = await importCsv(excel.text, excelUser, '?atomic=true');
+    expect(reimported.body, JSON.stringify(reimported.body)).toMatchObject({ imported: 3, failed: 0 });
+
     const first = await t.api({ method: 'GET', url: `/v1/contacts/${imported.body.contactIds[0]}` }, target);
     expect(first.body).toMatchObject({
       companyName: 'Formel, "Quote" & Co',

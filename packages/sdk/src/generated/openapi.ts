@@ -236,7 +236,9 @@ export interface paths {
          * Export contacts as CSV
          * @description The contacts matching the same filters as `GET /v1/contacts` (archived ones only with
          *     `archived=true`), oldest first, as a CSV file in the import format: an exported file imports again. Streamed, so
-         *     any number of contacts can be exported. `delimiter=%3B` writes `;` for spreadsheet programs set to a German locale.
+         *     any number of contacts can be exported. `delimiter=%3B` writes `;` for spreadsheet programs set to a German locale, and
+         *     `bom=true` starts the file with a UTF-8 byte order mark, without which Excel garbles umlauts (`?delimiter=%3B&bom=true`
+         *     opens right in a German Excel by double-click).
          *
          *     **Format.** UTF-8 (a byte order mark is tolerated), delimiter `,` or `;`, RFC 4180 quoting. The first line names
          *     the columns — any subset, in any order, case-insensitive: `kind`, `customerNumber`, `companyName`, `salutation`, `firstName`, `lastName`, `email`, `phone`, `vatId`, `taxNumber`, `buyerReference`, `language`, `currency`, `paymentTermsDays`, `preferredPaymentMethod`, `collectiveInvoicing`, `eInvoiceFormat`, `billingLine1`, `billingLine2`, `billingPostalCode`, `billingCity`, `billingRegion`, `billingCountry`, `iban`, `bic`, `accountHolder`, `mandateReference`, `mandateSignedDate`, `tags`, `groups`, `notes`, `externalId`, `source`. Empty cells mean "not given" (defaults apply:
@@ -6398,6 +6400,8 @@ export interface operations {
                 updatedLte?: string;
                 /** @description Cell delimiter; URL-encode `;` as `%3B` */
                 delimiter?: "," | ";";
+                /** @description Start the file with a UTF-8 byte order mark: Excel reads a CSV file without one in the Windows code page and garbles umlauts (with `delimiter=%3B` for a German Excel). The import accepts files with or without it. */
+                bom?: boolean;
             };
             header?: never;
             path?: never;
