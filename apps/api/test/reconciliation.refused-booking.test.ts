@@ -21,44 +21,52 @@ beforeAll(async () => {
   await readySeller(t);
 });
 
+/** Imports a CSV statement of `rows` (not yet reconciled); lists its transactions. */
+async function importStatement(rows: string[]) {
+  const imported = await t.api({
+    method: 'POST',
+    url: `/v1/bank-statements${CSV_MAPPING}`,
+    body: [CSV_HEADER, ...rows].join('\n'),
+    headers: { 'content-type': 'text/csv' },
+  });
+  expect(imported.status, JSON.stringify(imported.body)).toBe(201);
+  const statementId = imported.body.statements[0].id as string;
+  return async () =>
+    (await ok(get(t, `/v1/bank-transactions?statementId=${statementId}&limit=10`))).data as Record<
+      string,
+      unknown
+    >[];
+}
+
+/** A connector books 59.50 on `invoiceId` under the transaction's id, before reconciliation runs. */
+const bookUnderTransactionId = (invoiceId: string, transactionId: unknown) =>
+  ok(
+    post(t, '/v1/payments', {
+      invoiceId,
+      amount: 5950,
+      method: 'bank_transfer',
+      provider: 'bank',
+      externalId: transactionId,
+    }),
+    201,
+  );
+
 describe('a booking the rules refuse', () => {
   it('leaves that transaction suggested with the reason, books the rest, and a person can book it', async () => {
     const buyer = await contact(t, companyInput());
     const a = await issuedInvoice(t, buyer.id, 10000); // 119.00
     const b = await issuedInvoice(t, buyer.id, 10000); // 119.00
     const other = await issuedInvoice(t, buyer.id, 5000); // 59.50
-    const imported = await t.api({
-      method: 'POST',
-      url: `/v1/bank-statements${CSV_MAPPING}`,
-      body: [
-        CSV_HEADER,
-        `02.03.2026;Kunde;;${a.number};${money(11900)};EUR`,
-        `02.03.2026;Kunde;;${b.number};${money(11900)};EUR`,
-      ].join('\n'),
-      headers: { 'content-type': 'text/csv' },
-    });
-    expect(imported.status, JSON.stringify(imported.body)).toBe(201);
-    const statementId = imported.body.statements[0].id as string;
-    const listed = async () =>
-      (await ok(get(t, `/v1/bank-transactions?statementId=${statementId}&limit=10`))).data as Record<
-        string,
-        unknown
-      >[];
+    const listed = await importStatement([
+      `02.03.2026;Kunde;;${a.number};${money(11900)};EUR`,
+      `02.03.2026;Kunde;;${b.number};${money(11900)};EUR`,
+    ]);
     const byNumber = async (number: string) =>
       (await listed()).find((x) => String(x.remittanceInformation).includes(number))!;
 
     // before reconciliation runs, a connector books 59.50 on another invoice under the first transfer's id
     const first = await byNumber(a.number);
-    const foreign = await ok(
-      post(t, '/v1/payments', {
-        invoiceId: other.id,
-        amount: 5950,
-        method: 'bank_transfer',
-        provider: 'bank',
-        externalId: first.id,
-      }),
-      201,
-    );
+    const foreign = await bookUnderTransactionId(other.id, first.id);
 
     await w.run();
     expect(await byNumber(b.number)).toMatchObject({ status: 'matched', matchRule: 'number_exact' });
@@ -105,35 +113,13 @@ describe('a booking the rules refuse', () => {
     const a = await issuedInvoice(t, buyer.id, 10000); // 119.00
     const other = await issuedInvoice(t, buyer.id, 5000); // 59.50
     const byIban = await issuedInvoice(t, payer.id, 30000); // 357.00
-    const imported = await t.api({
-      method: 'POST',
-      url: `/v1/bank-statements${CSV_MAPPING}`,
-      body: [
-        CSV_HEADER,
-        `03.03.2026;Kunde;;${a.number};${money(11900)};EUR`,
-        // rule 4: no number, the payer's IBAN and the amount of its one open invoice
-        `03.03.2026;Jemand;DE02 1203 0000 0000 2020 51;Danke;${money(35700)};EUR`,
-      ].join('\n'),
-      headers: { 'content-type': 'text/csv' },
-    });
-    expect(imported.status, JSON.stringify(imported.body)).toBe(201);
-    const statementId = imported.body.statements[0].id as string;
-    const listed = async () =>
-      (await ok(get(t, `/v1/bank-transactions?statementId=${statementId}&limit=10`))).data as Record<
-        string,
-        unknown
-      >[];
+    const listed = await importStatement([
+      `03.03.2026;Kunde;;${a.number};${money(11900)};EUR`,
+      // rule 4: no number, the payer's IBAN and the amount of its one open invoice
+      `03.03.2026;Jemand;DE02 1203 0000 0000 2020 51;Danke;${money(35700)};EUR`,
+    ]);
     const first = (await listed()).find((x) => String(x.remittanceInformation).includes(a.number))!;
-    await ok(
-      post(t, '/v1/payments', {
-        invoiceId: other.id,
-        amount: 5950,
-        method: 'bank_transfer',
-        provider: 'bank',
-        externalId: first.id,
-      }),
-      201,
-    );
+    await bookUnderTransactionId(other.id, first.id);
 
     await w.run();
     const after = await listed();

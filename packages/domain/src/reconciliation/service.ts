@@ -795,6 +795,24 @@ export async function match(ctx: Ctx, id: string, input: ManualMatchInput): Prom
   });
 }
 
+/**
+ * The invoices a person has taken the transaction off, with those of `allocations` added: every unmatch or
+ * ignore adds to them, so none is proposed for that transaction again, not only the latest ones.
+ */
+function rejectedWith(
+  txn: { rejected_suggestion: { invoiceIds: string[] } | null },
+  allocations: readonly AllocationInput[] | null,
+): { invoiceIds: string[] } {
+  return {
+    invoiceIds: [
+      ...new Set([
+        ...(txn.rejected_suggestion?.invoiceIds ?? []),
+        ...(allocations ?? []).map((a) => a.invoiceId),
+      ]),
+    ],
+  };
+}
+
 /** Longest reason a person may give for ignoring a transaction. */
 export const IGNORE_REASON_MAX = 500;
 
@@ -838,12 +856,7 @@ export async function ignore(
     }
     const said = `ignored by ${ctx.actor.type} ${ctx.actor.id}${reason ? `: ${reason}` : ''}`;
     if (txn.status === 'ignored' && txn.match_reason === said) return bankStatements.getTransaction(tx, id);
-    const suggested = txn.status === 'suggested' ? (txn.match_allocations ?? []) : [];
-    const rejected = {
-      invoiceIds: [
-        ...new Set([...(txn.rejected_suggestion?.invoiceIds ?? []), ...suggested.map((a) => a.invoiceId)]),
-      ],
-    };
+    const rejected = rejectedWith(txn, txn.status === 'suggested' ? txn.match_allocations : null);
     return write(tx, id, 'ignored', null, { rejected, reason: said });
   });
 }
@@ -878,15 +891,7 @@ export async function unmatch(ctx: Ctx, id: string): Promise<BankTransaction> {
         'A SEPA return is the bank’s fact, not a guess: it cannot be unmatched. Collect the invoice again instead.',
       );
     }
-    // every invoice a person took this transaction off stays rejected for it, not only the latest ones
-    const rejected = {
-      invoiceIds: [
-        ...new Set([
-          ...(txn.rejected_suggestion?.invoiceIds ?? []),
-          ...(txn.match_allocations ?? []).map((a) => a.invoiceId),
-        ]),
-      ],
-    };
+    const rejected = rejectedWith(txn, txn.match_allocations);
     if (txn.status === 'suggested') return write(tx, id, 'unmatched', null, { rejected });
     if (txn.payment_id) {
       await payments.refund(tx, txn.payment_id, {

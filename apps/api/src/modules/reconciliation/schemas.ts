@@ -1,4 +1,4 @@
-import type { reconciliation } from '@fakturo/domain';
+import { reconciliation } from '@fakturo/domain';
 import { type Static, Type } from '@sinclair/typebox';
 
 export const BankTransactionMatchSchema = Type.Object(
@@ -36,7 +36,7 @@ export const BankTransactionIgnoreSchema = Type.Object(
   {
     reason: Type.Optional(
       Type.String({
-        maxLength: 500,
+        maxLength: reconciliation.IGNORE_REASON_MAX,
         description:
           'Why it is no invoice payment (bank charges, own transfer, a duplicate); kept in `matchReason` with who ignored it',
       }),
