@@ -3,6 +3,7 @@ import { secrets } from '@fakturo/domain';
 import { companyInput, createTestApp, type TestTenant } from '@fakturo/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contact, draft, finalize, get, line, ok, post, readySeller } from './documents.support';
+import { expectBooksBalanceIn } from './payments.support';
 import { listening, startFakeStripe } from './psp.support';
 
 // A user's story of card payment through Stripe (issue 6 item 2): the organisation connects its Stripe
@@ -522,6 +523,384 @@ describe('Stripe callbacks', () => {
     const retried = await deliver(payload, theirSecret);
     expect(retried.body.result).toBe('booked');
     expect(await ok(get(t, `/v1/invoices/${invoice.id}`, shop))).toMatchObject({ status: 'paid' });
+  });
+});
+
+describe('refunds and disputes at Stripe', () => {
+  // The shop refunds in the Stripe dashboard, or the payer's bank charges the payment back: Stripe tells
+  // Fakturo with `charge.refunded` and `charge.dispute.*`, and the invoice must owe again what went back —
+  // otherwise it stays "paid" while the money is gone, and dunning never chases it.
+
+  /** An invoice paid through its Stripe link (card, `checkout.session.completed`). */
+  async function paidThroughStripe(currency?: string) {
+    const created = currency
+      ? await draft(t, { contactId: buyer.id, currency, lines: [line({ quantity: '1', unitAmount: 10000 })] })
+      : undefined;
+    const invoice = created ? await finalize(t, created.id) : await issued();
+    const link = await ok(linkFor(invoice.id), 201);
+    const paid = await deliver(
+      stripe.event('checkout.session.completed', link.providerObjectId, { payment_status: 'paid' }),
+    );
+    expect(paid.body.result).toBe('booked');
+    const payment = await ok(get(t, `/v1/payments/${paid.body.paymentId}`));
+    return { invoice, link, payment, session: link.providerObjectId as string };
+  }
+  const invoiceOf = (id: string) => ok(get(t, `/v1/invoices/${id}`));
+  const refundsOf = async (invoiceId: string) =>
+    (await ok(get(t, `/v1/payments?invoiceId=${invoiceId}&type=refund`))).data;
+  /** The `payment.*` events about these payments and refunds, oldest first, as `type amount`. */
+  const paymentEvents = async (ids: string[]) =>
+    (await ok(get(t, '/v1/events?type=payment.*&limit=100'))).data
+      .filter((e: { data: { object: { id: string } } }) => ids.includes(e.data.object.id))
+      .reverse()
+      .map(
+        (e: { type: string; data: { object: { amount: number } } }) => `${e.type} ${e.data.object.amount}`,
+      );
+  const invoiceEvents = async (invoiceId: string) =>
+    (await ok(get(t, `/v1/events?type=invoice.*&resourceId=${invoiceId}&limit=100`))).data
+      .map((e: { type: string }) => e.type)
+      .reverse();
+
+  it('a full refund made in the Stripe dashboard is booked as a refund, and the invoice owes again', async () => {
+    const { invoice, link, payment, session } = await paidThroughStripe();
+    const res = await deliver(stripe.refundEvent(session, 23800));
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body).toEqual({
+      received: true,
+      result: 'updated',
+      paymentLinkId: link.id,
+      paymentId: payment.id,
+    });
+
+    expect(await invoiceOf(invoice.id)).toMatchObject({
+      status: 'finalized',
+      amountPaid: 0,
+      amountOpen: 23800,
+    });
+    const refunds = await refundsOf(invoice.id);
+    expect(refunds).toMatchObject([
+      {
+        type: 'refund',
+        status: 'succeeded',
+        amount: 23800,
+        currency: 'EUR',
+        method: 'stripe',
+        provider: 'stripe',
+        externalId: expect.stringMatching(/^ch_\w+:refunded:23800$/),
+        refundedPaymentId: payment.id,
+        description: 'Stripe: refunded at Stripe',
+        allocations: [{ invoiceId: invoice.id, amount: 23800 }],
+        metadata: {
+          paymentLinkId: link.id,
+          stripeCharge: expect.stringMatching(/^ch_/),
+          stripePaymentIntent: payment.metadata.stripePaymentIntent,
+        },
+      },
+    ]);
+    expect(await ok(get(t, `/v1/payments/${payment.id}`))).toMatchObject({
+      amountRefunded: 23800,
+      amountAllocated: 0,
+    });
+    expect(await paymentEvents([payment.id, refunds[0].id])).toEqual([
+      'payment.succeeded 23800',
+      'payment.refunded 23800',
+    ]);
+    expect(await invoiceEvents(invoice.id)).toEqual([
+      'invoice.created',
+      'invoice.finalized',
+      'invoice.paid',
+      'invoice.updated',
+    ]);
+    // the link keeps its history; the payer can be sent a new one for what is owed again
+    expect(await ok(get(t, `/v1/payment-links/${link.id}`))).toMatchObject({ status: 'paid' });
+    expect(await ok(linkFor(invoice.id), 201)).toMatchObject({ amount: 23800 });
+    await expectBooksBalanceIn(t);
+  });
+
+  it('two partial refunds: each books only its own amount, though Stripe reports the running total', async () => {
+    const { invoice, payment, session } = await paidThroughStripe();
+    const first = await deliver(stripe.refundEvent(session, 5000));
+    expect(first.body.result).toBe('updated');
+    expect(await invoiceOf(invoice.id)).toMatchObject({
+      status: 'partially_paid',
+      amountPaid: 18800,
+      amountOpen: 5000,
+    });
+    // the second refund's Charge says amount_refunded 8000: 50.00 of it is booked already
+    const second = await deliver(stripe.refundEvent(session, 3000));
+    expect(second.body.result).toBe('updated');
+    const refunds = await refundsOf(invoice.id);
+    expect(refunds.map((r: { amount: number; externalId: string }) => [r.amount, r.externalId])).toEqual([
+      [3000, expect.stringMatching(/:refunded:8000$/)],
+      [5000, expect.stringMatching(/:refunded:5000$/)],
+    ]);
+    expect(await invoiceOf(invoice.id)).toMatchObject({
+      status: 'partially_paid',
+      amountPaid: 15800,
+      amountOpen: 8000,
+    });
+    expect(await ok(get(t, `/v1/payments/${payment.id}`))).toMatchObject({ amountRefunded: 8000 });
+    expect(await paymentEvents(refunds.map((r: { id: string }) => r.id))).toEqual([
+      'payment.refunded 5000',
+      'payment.refunded 3000',
+    ]);
+    expect((await invoiceEvents(invoice.id)).slice(-2)).toEqual([
+      'invoice.partially_paid',
+      'invoice.partially_paid',
+    ]);
+    await expectBooksBalanceIn(t);
+  });
+
+  it('a redelivered refund event books once, also when two deliveries race', async () => {
+    const { invoice, payment, session } = await paidThroughStripe();
+    const payload = stripe.refundEvent(session, 10000);
+    const first = await deliver(payload);
+    expect(first.body).toMatchObject({ result: 'updated', paymentId: payment.id });
+    const again = await deliver(payload);
+    expect(again.status).toBe(200);
+    expect(again.body).toMatchObject({ result: 'already_booked', paymentId: payment.id });
+    const raced = await Promise.all([deliver(payload), deliver(payload)]);
+    expect(raced.map((r) => r.body.result)).toEqual(['already_booked', 'already_booked']);
+    // and a later refund racing its own redelivery: one of the two books it
+    const next = stripe.refundEvent(session, 2000);
+    const both = await Promise.all([deliver(next), deliver(next)]);
+    expect(both.map((r) => r.body.result).sort()).toEqual(['already_booked', 'updated']);
+    expect((await refundsOf(invoice.id)).map((r: { amount: number }) => r.amount)).toEqual([2000, 10000]);
+    expect(await invoiceOf(invoice.id)).toMatchObject({ amountPaid: 11800, amountOpen: 12000 });
+    await expectBooksBalanceIn(t);
+  });
+
+  it('a refund in a currency Stripe counts in hundredths (ISK) is booked at its real amount', async () => {
+    const { invoice, session } = await paidThroughStripe('ISK');
+    // 5 000 kr. refunded: Stripe's ISK amounts are two-decimal, so the Charge says 500000
+    const res = await deliver(stripe.refundEvent(session, 500000));
+    expect(res.body.result).toBe('updated');
+    expect(await refundsOf(invoice.id)).toMatchObject([{ amount: 5000, currency: 'ISK' }]);
+    expect(await invoiceOf(invoice.id)).toMatchObject({
+      status: 'partially_paid',
+      amountPaid: 6900,
+      amountOpen: 5000,
+    });
+  });
+
+  it('a refund that overtakes the booking of its payment is refused with 409, so Stripe delivers it again', async () => {
+    const { invoice, link } = await invoiceWithLink();
+    const completed = stripe.event('checkout.session.completed', link.providerObjectId, {
+      payment_status: 'paid',
+    });
+    const refund = stripe.refundEvent(link.providerObjectId, 23800);
+    const early = await deliver(refund);
+    expect(early.status).toBe(409);
+    expect(early.body.code).toBe('stripe_payment_not_booked');
+    expect(await paymentsOf(invoice.id)).toHaveLength(0);
+
+    expect((await deliver(completed)).body.result).toBe('booked');
+    expect((await deliver(refund)).body.result).toBe('updated');
+    expect(await invoiceOf(invoice.id)).toMatchObject({
+      status: 'finalized',
+      amountPaid: 0,
+      amountOpen: 23800,
+    });
+  });
+
+  it('refunds and disputes of charges Fakturo does not know answer 200 and book nothing', async () => {
+    const { invoice, link, payment, session } = await paidThroughStripe();
+    const envelope = (type: string, object: Record<string, unknown>) =>
+      JSON.stringify({
+        id: `evt_${type}`,
+        object: 'event',
+        type,
+        created: Math.floor(Date.now() / 1000),
+        data: { object },
+      });
+    const foreignCharge = {
+      id: 'ch_not_ours',
+      object: 'charge',
+      amount: 23800,
+      amount_refunded: 23800,
+      currency: 'eur',
+      payment_intent: 'pi_not_ours',
+      metadata: {},
+    };
+    const ignoredNothing = { received: true, result: 'ignored', paymentLinkId: null, paymentId: null };
+    expect(await deliver(envelope('charge.refunded', foreignCharge))).toEqual({
+      status: 200,
+      body: ignoredNothing,
+    });
+    // a link id that names no link
+    const unknownLink = {
+      ...foreignCharge,
+      metadata: { fakturo_payment_link_id: 'plk_01JD3Y8WQ4XK0R5N6S7T8V9W0A' },
+    };
+    expect(await deliver(envelope('charge.refunded', unknownLink))).toEqual({
+      status: 200,
+      body: ignoredNothing,
+    });
+    const foreignDispute = {
+      id: 'du_not_ours',
+      object: 'dispute',
+      amount: 23800,
+      currency: 'eur',
+      charge: 'ch_not_ours',
+      payment_intent: 'pi_not_ours',
+      status: 'needs_response',
+      balance_transactions: [{ amount: -23800, currency: 'eur' }],
+    };
+    expect(await deliver(envelope('charge.dispute.funds_withdrawn', foreignDispute))).toEqual({
+      status: 200,
+      body: ignoredNothing,
+    });
+    // signed by this organisation and naming its link, but about a charge of another PaymentIntent
+    const otherIntent = {
+      ...foreignCharge,
+      metadata: { fakturo_payment_link_id: link.id, fakturo_organization_id: t.main.organizationId },
+    };
+    expect((await deliver(envelope('charge.refunded', otherIntent))).body).toMatchObject({
+      result: 'ignored',
+      paymentId: null,
+    });
+    expect(await t.db('payments').whereLike('external_id', '%not_ours%')).toHaveLength(0);
+    expect(await refundsOf(invoice.id)).toEqual([]);
+    expect(await invoiceOf(invoice.id)).toMatchObject({ status: 'paid', amountPaid: 23800 });
+
+    // beside them, a refund of its own charge is booked
+    expect((await deliver(stripe.refundEvent(session, 23800))).body).toMatchObject({
+      result: 'updated',
+      paymentId: payment.id,
+    });
+    expect(await refundsOf(invoice.id)).toHaveLength(1);
+  });
+
+  it('a lost dispute: the inquiry books nothing, the withdrawn funds are booked once as a chargeback', async () => {
+    const { invoice, link, payment, session } = await paidThroughStripe();
+    // an inquiry moves no money
+    const inquiry = await deliver(
+      stripe.disputeEvent('charge.dispute.created', session, { status: 'warning_needs_response' }),
+    );
+    expect(inquiry.body).toMatchObject({ result: 'ignored', paymentLinkId: link.id });
+    expect(await invoiceOf(invoice.id)).toMatchObject({ status: 'paid', amountPaid: 23800 });
+
+    // it becomes a chargeback: Stripe withdraws the disputed amount
+    const withdrawn = stripe.disputeEvent('charge.dispute.funds_withdrawn', session);
+    const res = await deliver(withdrawn);
+    expect(res.body).toEqual({
+      received: true,
+      result: 'updated',
+      paymentLinkId: link.id,
+      paymentId: payment.id,
+    });
+    expect(await invoiceOf(invoice.id)).toMatchObject({
+      status: 'finalized',
+      amountPaid: 0,
+      amountOpen: 23800,
+    });
+    const refunds = await refundsOf(invoice.id);
+    expect(refunds).toMatchObject([
+      {
+        amount: 23800,
+        method: 'stripe',
+        provider: 'stripe',
+        externalId: expect.stringMatching(/^du_\w+:funds_withdrawn$/),
+        refundedPaymentId: payment.id,
+        description: expect.stringMatching(/^Stripe: charged back \(dispute du_\w+: fraudulent\)$/),
+        allocations: [{ invoiceId: invoice.id, amount: 23800 }],
+        metadata: { paymentLinkId: link.id, stripeDispute: expect.stringMatching(/^du_/) },
+      },
+    ]);
+
+    // redelivered, and the dispute closed as lost: nothing more
+    expect((await deliver(withdrawn)).body.result).toBe('already_booked');
+    const lost = await deliver(stripe.disputeEvent('charge.dispute.closed', session, { status: 'lost' }));
+    expect(lost.body).toMatchObject({ result: 'already_booked', paymentId: payment.id });
+    expect(await refundsOf(invoice.id)).toHaveLength(1);
+    expect(await ok(get(t, `/v1/payments/${payment.id}`))).toMatchObject({ amountRefunded: 23800 });
+    expect(await paymentEvents([payment.id, refunds[0].id])).toEqual([
+      'payment.succeeded 23800',
+      'payment.refunded 23800',
+    ]);
+    expect(await invoiceOf(invoice.id)).toMatchObject({ status: 'finalized', amountOpen: 23800 });
+    await expectBooksBalanceIn(t);
+  });
+
+  it('a won dispute: the chargeback is booked when the funds are withdrawn, and the reinstated funds pay the invoice again', async () => {
+    const { invoice, link, payment, session } = await paidThroughStripe();
+    // a card dispute: Stripe withdraws the money as it opens the dispute
+    const opened = await deliver(stripe.disputeEvent('charge.dispute.created', session));
+    expect(opened.body.result).toBe('updated');
+    expect((await deliver(stripe.disputeEvent('charge.dispute.funds_withdrawn', session))).body.result).toBe(
+      'already_booked',
+    );
+    expect(await invoiceOf(invoice.id)).toMatchObject({ status: 'finalized', amountOpen: 23800 });
+
+    // the shop wins: Stripe gives the money back
+    const reinstated = stripe.disputeEvent('charge.dispute.funds_reinstated', session);
+    const back = await deliver(reinstated);
+    expect(back.body).toEqual({
+      received: true,
+      result: 'updated',
+      paymentLinkId: link.id,
+      paymentId: payment.id,
+    });
+    expect(await invoiceOf(invoice.id)).toMatchObject({ status: 'paid', amountPaid: 23800, amountOpen: 0 });
+    const all = await paymentsOf(invoice.id);
+    const reversal = all.find((p: { externalId: string }) => p.externalId.endsWith(':funds_reinstated'));
+    expect(reversal).toMatchObject({
+      type: 'payment',
+      status: 'succeeded',
+      amount: 23800,
+      method: 'stripe',
+      provider: 'stripe',
+      externalId: expect.stringMatching(/^du_\w+:funds_reinstated$/),
+      allocations: [{ invoiceId: invoice.id, amount: 23800 }],
+      metadata: { paymentLinkId: link.id, stripeDispute: expect.stringMatching(/^du_/) },
+    });
+
+    // redelivered, and closed as won: nothing more
+    expect((await deliver(reinstated)).body.result).toBe('already_booked');
+    const won = await deliver(stripe.disputeEvent('charge.dispute.closed', session, { status: 'won' }));
+    expect(won.body.result).toBe('already_booked');
+    expect(await paymentsOf(invoice.id)).toHaveLength(3);
+    const refund = (await refundsOf(invoice.id))[0];
+    expect(await paymentEvents([payment.id, refund.id, reversal.id])).toEqual([
+      'payment.succeeded 23800',
+      'payment.refunded 23800',
+      'payment.succeeded 23800',
+    ]);
+    expect(await invoiceEvents(invoice.id)).toEqual([
+      'invoice.created',
+      'invoice.finalized',
+      'invoice.paid',
+      'invoice.updated',
+      'invoice.paid',
+    ]);
+    await expectBooksBalanceIn(t);
+  });
+
+  it('a dispute for the full amount after a partial refund: the refunded part Stripe gives back is not booked twice', async () => {
+    const { invoice, payment, session } = await paidThroughStripe();
+    const refund = stripe.refundEvent(session, 5000);
+    expect((await deliver(refund)).body.result).toBe('updated');
+    // the bank disputes all 238.00 and Stripe withdraws it; Fakturo can take back only the 188.00 left
+    expect(
+      (await deliver(stripe.disputeEvent('charge.dispute.created', session, { amount: 23800 }))).body.result,
+    ).toBe('updated');
+    expect((await refundsOf(invoice.id)).map((r: { amount: number }) => r.amount)).toEqual([18800, 5000]);
+    expect(await ok(get(t, `/v1/payments/${payment.id}`))).toMatchObject({ amountRefunded: 23800 });
+    // "partially won": Stripe returns only the 50.00 refunded before, and the dispute is lost — that money
+    // had left once already, so nothing comes back in the books
+    const partly = await deliver(
+      stripe.disputeEvent('charge.dispute.funds_reinstated', session, { reinstated: 5000, status: 'lost' }),
+    );
+    expect(partly.body.result).toBe('already_booked');
+    // and the refund's event, delivered again, books nothing beside the chargeback
+    expect((await deliver(refund)).body.result).toBe('already_booked');
+    expect(await paymentsOf(invoice.id)).toHaveLength(3);
+    expect(await invoiceOf(invoice.id)).toMatchObject({
+      status: 'finalized',
+      amountPaid: 0,
+      amountOpen: 23800,
+    });
+    await expectBooksBalanceIn(t);
   });
 });
 

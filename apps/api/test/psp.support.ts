@@ -63,6 +63,24 @@ export interface FakeStripe {
   keys: Set<string>;
   /** An event about a session as Stripe sends it: JSON text, pretty-printed as Stripe does. */
   event(type: string, sessionId: string, session?: Partial<Stripe.Checkout.Session>): string;
+  /**
+   * The shop refunds `amount` (Stripe's units) of the session's payment in the Stripe dashboard: the
+   * `charge.refunded` event Stripe sends, its Charge carrying the total refunded so far (`amount_refunded`) and
+   * the PaymentIntent's metadata, as Stripe copies it onto the Charge. The session must have been paid (`event`).
+   */
+  refundEvent(sessionId: string, amount: number): string;
+  /**
+   * A `charge.dispute.*` event about the session's charge. The stand-in keeps one Dispute per charge and moves
+   * it as Stripe does: `created` opens it (`needs_response`, the disputed amount withdrawn at once — or, with
+   * `status: 'warning_needs_response'`, an inquiry that moves no money); `funds_withdrawn` withdraws it (an
+   * inquiry escalated); `funds_reinstated` gives back `reinstated` (default all); `closed` sets `status`. Every
+   * move of money is one of the Dispute's `balance_transactions`, in the account's currency, with the fee.
+   */
+  disputeEvent(
+    type: string,
+    sessionId: string,
+    options?: { amount?: number; status?: Stripe.Dispute.Status; reinstated?: number },
+  ): string;
   /** Posts an event to the app's Stripe webhook, signed with `secret` (or with the given header). */
   deliver(
     appUrl: string,
@@ -75,9 +93,10 @@ export interface FakeStripe {
 /** Unflattens Stripe's form encoding of one object: `metadata[a]=1` → `{ a: '1' }`. */
 function formObject(form: Record<string, string>, name: string): Record<string, string> {
   const out: Record<string, string> = {};
+  const prefix = `${name}[`;
   for (const [key, value] of Object.entries(form)) {
-    const match = new RegExp(`^${name}\\[([^\\]]+)\\]$`).exec(key);
-    if (match) out[match[1]!] = value;
+    const rest = key.startsWith(prefix) && key.endsWith(']') ? key.slice(prefix.length, -1) : '';
+    if (rest && !/[[\]]/.test(rest)) out[rest] = value;
   }
   return out;
 }
@@ -87,6 +106,11 @@ export async function startFakeStripe(): Promise<FakeStripe> {
   const sessions = new Map<string, Stripe.Checkout.Session>();
   const keys = new Set<string>();
   const idempotent = new Map<string, unknown>();
+  // what Stripe keeps beside a session: its PaymentIntent's metadata (payment_intent_data), the Charge of
+  // the payment and a Dispute of that Charge
+  const intentMetadata = new Map<string, Record<string, string>>();
+  const charges = new Map<string, Stripe.Charge>();
+  const disputes = new Map<string, Stripe.Dispute>();
 
   const server = http.createServer(async (request, response) => {
     const raw = await readBody(request);
@@ -133,6 +157,7 @@ export async function startFakeStripe(): Promise<FakeStripe> {
         url: `https://checkout.stripe.com/c/pay/${id}#fidkdWxOYHwnPyd1blpxYHZxWjA0`,
       } as unknown as Stripe.Checkout.Session;
       sessions.set(id, session);
+      intentMetadata.set(id, formObject(form, 'payment_intent_data[metadata]'));
       if (request.headers['idempotency-key']) idempotent.set(replayKey, session);
       send(response, 200, session);
       return;
@@ -152,6 +177,70 @@ export async function startFakeStripe(): Promise<FakeStripe> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
+  const now = () => Math.floor(Date.now() / 1000);
+  const envelope = (type: string, object: { livemode: boolean }) =>
+    JSON.stringify(
+      {
+        id: `evt_${token(24)}`,
+        object: 'event',
+        api_version: '2026-10-28.endive',
+        created: now(),
+        data: { object },
+        livemode: object.livemode,
+        pending_webhooks: 1,
+        request: { id: null, idempotency_key: null },
+        type,
+      },
+      null,
+      2,
+    );
+
+  /** The Charge of a paid session: one per PaymentIntent, made when first asked for. */
+  function chargeOf(sessionId: string): Stripe.Charge {
+    const session = sessions.get(sessionId);
+    if (!session?.payment_intent) throw new Error(`session ${sessionId} has no payment yet`);
+    let charge = charges.get(sessionId);
+    if (!charge) {
+      charge = {
+        id: `ch_${token(24)}`,
+        object: 'charge',
+        amount: session.amount_total,
+        amount_captured: session.amount_total,
+        amount_refunded: 0,
+        captured: true,
+        created: now(),
+        currency: session.currency,
+        description: null,
+        disputed: false,
+        livemode: session.livemode,
+        // Stripe copies the PaymentIntent's metadata onto the Charge it makes
+        metadata: { ...intentMetadata.get(sessionId) },
+        paid: true,
+        payment_intent: session.payment_intent,
+        refunded: false,
+        status: 'succeeded',
+      } as unknown as Stripe.Charge;
+      charges.set(sessionId, charge);
+    }
+    return charge;
+  }
+
+  const balanceTransaction = (dispute: Stripe.Dispute, amount: number, reversal: boolean) =>
+    ({
+      id: `txn_${token(24)}`,
+      object: 'balance_transaction',
+      amount,
+      created: now(),
+      currency: dispute.currency,
+      description: `Chargeback ${reversal ? 'reversal' : 'withdrawal'} for ${dispute.charge}`,
+      fee: reversal ? 0 : 1500,
+      net: reversal ? amount : amount - 1500,
+      reporting_category: reversal ? 'dispute_reversal' : 'dispute',
+      source: dispute.id,
+      status: 'pending',
+      type: 'adjustment',
+    }) as unknown as Stripe.BalanceTransaction;
+
   return {
     url,
     requests,
@@ -164,23 +253,59 @@ export async function startFakeStripe(): Promise<FakeStripe> {
       const session = {
         ...stored,
         status: type === 'checkout.session.expired' ? 'expired' : 'complete',
-        payment_intent: `pi_${token(24)}`,
+        // one PaymentIntent per session, from the first event on
+        payment_intent: stored.payment_intent ?? `pi_${token(24)}`,
         ...(paid ? { payment_status: 'paid' } : {}),
         ...overrides,
       } as Stripe.Checkout.Session;
       sessions.set(sessionId, session);
-      const event = {
-        id: `evt_${token(24)}`,
-        object: 'event',
-        api_version: '2026-10-28.endive',
-        created: Math.floor(Date.now() / 1000),
-        data: { object: session },
-        livemode: session.livemode,
-        pending_webhooks: 1,
-        request: { id: null, idempotency_key: null },
-        type,
+      return envelope(type, session);
+    },
+    refundEvent(sessionId, amount) {
+      const charge = chargeOf(sessionId);
+      if (charge.amount_refunded + amount > charge.amount) throw new Error('refund exceeds the charge');
+      charge.amount_refunded += amount;
+      charge.refunded = charge.amount_refunded === charge.amount;
+      return envelope('charge.refunded', charge);
+    },
+    disputeEvent(type, sessionId, options = {}) {
+      const charge = chargeOf(sessionId);
+      const dispute =
+        disputes.get(sessionId) ??
+        ({
+          id: `du_${token(24)}`,
+          object: 'dispute',
+          amount: options.amount ?? charge.amount - charge.amount_refunded,
+          balance_transactions: [],
+          charge: charge.id,
+          created: now(),
+          currency: charge.currency,
+          is_charge_refundable: false,
+          livemode: charge.livemode,
+          metadata: {},
+          payment_intent: charge.payment_intent,
+          reason: 'fraudulent',
+          status: options.status ?? 'needs_response',
+        } as unknown as Stripe.Dispute);
+      disputes.set(sessionId, dispute);
+      charge.disputed = true;
+      const moved = (sign: number) => dispute.balance_transactions.some((b) => Math.sign(b.amount) === sign);
+      const withdraw = () => {
+        if (!moved(-1))
+          dispute.balance_transactions.push(balanceTransaction(dispute, -dispute.amount, false));
       };
-      return JSON.stringify(event, null, 2);
+      if (type === 'charge.dispute.created' && !dispute.status.startsWith('warning_')) withdraw();
+      if (type === 'charge.dispute.funds_withdrawn') {
+        dispute.status = options.status ?? 'needs_response';
+        withdraw();
+      }
+      if (type === 'charge.dispute.funds_reinstated' && !moved(1)) {
+        const back = options.reinstated ?? dispute.amount;
+        dispute.balance_transactions.push(balanceTransaction(dispute, back, true));
+        dispute.status = options.status ?? 'won';
+      }
+      if (type === 'charge.dispute.closed') dispute.status = options.status ?? dispute.status;
+      return envelope(type, dispute);
     },
     async deliver(appUrl, payload, options) {
       const header =

@@ -189,6 +189,58 @@ export async function locateLink(
     .first('id', 'organization_id');
 }
 
+/**
+ * A Stripe link by its own id, unscoped like `locateLink`: a Charge names it in its metadata. Fakturo sets
+ * `fakturo_payment_link_id` in the Checkout Session's `payment_intent_data.metadata`, and Stripe copies a
+ * PaymentIntent's metadata onto the Charge it creates — so a `charge.refunded` finds its link by primary key,
+ * even when it overtakes the `checkout.session.completed` that books the payment.
+ */
+export async function locateLinkById(
+  db: Db,
+  provider: PaymentProviderName,
+  id: string,
+): Promise<{ id: string; organization_id: string } | undefined> {
+  return db('payment_links').where({ id, provider }).first('id', 'organization_id');
+}
+
+/**
+ * The Stripe link whose booked payment came from this PaymentIntent, unscoped like `locateLink`. A Dispute
+ * carries no metadata, only the ids of its Charge and PaymentIntent; the PaymentIntent is the one Fakturo
+ * knows, kept in the payment's metadata (`stripePaymentIntent`) since the checkout completed. Only links of
+ * a booked payment can be found this way — which is all a dispute can be about.
+ *
+ * It runs before the event's signature can be checked, so it must stay cheap for anyone who posts a `pi_…`:
+ * the partial index `payments_stripe_payment_intent_idx` (migration 0018) covers exactly this expression and
+ * predicate.
+ */
+export async function locateLinkByStripePaymentIntent(
+  db: Db,
+  paymentIntent: string,
+): Promise<{ id: string; organization_id: string } | undefined> {
+  return db('payments as p')
+    .join('payment_links as l', function join() {
+      this.on('l.organization_id', 'p.organization_id')
+        .andOn('l.provider', 'p.provider')
+        .andOn('l.provider_object_id', 'p.external_id');
+    })
+    .where({ 'p.provider': 'stripe', 'p.type': 'payment' })
+    .whereRaw(`p.metadata->>'stripePaymentIntent' = ?`, [paymentIntent])
+    .first('l.id', 'l.organization_id');
+}
+
+/**
+ * What Stripe disputes took back from a payment so far: the sum of its refunds booked for disputes' withdrawn
+ * funds (provider ids `<dispute>:funds_withdrawn`).
+ */
+export async function stripeDisputeWithdrawals(ctx: Ctx, paymentId: string): Promise<number> {
+  const row: { total: string | number | null } | undefined = await scoped(ctx, 'payments')
+    .where({ type: 'refund', refunded_payment_id: paymentId, provider: 'stripe' })
+    .whereRaw('external_id LIKE ?', ['%:funds\\_withdrawn'])
+    .sum({ total: 'amount' })
+    .first();
+  return Number(row?.total ?? 0);
+}
+
 export async function lockLink(ctx: Ctx, id: string): Promise<LinkRow | undefined> {
   return scoped(ctx, 'payment_links')
     .select(LINK_COLUMNS.map((c) => c.slice(2)))

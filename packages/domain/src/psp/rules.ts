@@ -206,6 +206,67 @@ export function stripeOutcome(
   }
 }
 
+export type StripeSubject = 'checkout.session' | 'charge' | 'dispute';
+
+/**
+ * What a Stripe event is about, judged from its type and the kind of object it carries: a Checkout Session
+ * (the payment itself), a Charge refunded at Stripe (`charge.refunded`, in its dashboard or API), or a Dispute
+ * (`charge.dispute.*`, a chargeback by the payer's bank). Null: an event Fakturo does not act on.
+ */
+export function stripeSubject(eventType: unknown, objectType: unknown): StripeSubject | null {
+  if (typeof eventType !== 'string') return null;
+  if (objectType === 'checkout.session') return 'checkout.session';
+  if (objectType === 'charge' && eventType === 'charge.refunded') return 'charge';
+  if (objectType === 'dispute' && eventType.startsWith('charge.dispute.')) return 'dispute';
+  return null;
+}
+
+/** The provider ids of what a dispute books: its chargeback (a refund) and its reversal (a payment). */
+export const stripeWithdrawalId = (disputeId: string) => `${disputeId}:funds_withdrawn`;
+export const stripeReinstatementId = (disputeId: string) => `${disputeId}:funds_reinstated`;
+
+/**
+ * How much of a dispute's money has moved, in Stripe's units of the dispute's currency. Money moves at
+ * `charge.dispute.funds_withdrawn` (the disputed amount is debited, for a card dispute usually as it is
+ * created, so `charge.dispute.created` already shows it) and `charge.dispute.funds_reinstated` (credited back after a won dispute — or, after
+ * a partial refund, only part of it while the dispute is `lost`: Stripe's "partially won"); an inquiry
+ * (`warning_needs_response`) moves none. Stripe shows every such move on the Dispute as one of its "zero, one,
+ * or two" `balance_transactions`, so any `charge.dispute.*` event tells the whole state, whichever arrives
+ * first or alone — and the event types themselves count, should a Dispute come without them. The status
+ * alone says nothing about money (an inquiry closes without any moving; a `lost` dispute may have given some
+ * back).
+ *
+ * The balance transactions are in the account's settlement currency, so they give only the share reinstated;
+ * the amount is the Dispute's own (its currency is the charge's), in exact integer arithmetic.
+ */
+export function stripeDisputeFunds(
+  eventType: string,
+  dispute: {
+    amount: number;
+    balance_transactions?: readonly { amount: number; currency: string }[] | null;
+  },
+): { withdrawn: number; reinstated: number } {
+  const moves = dispute.balance_transactions ?? [];
+  const debited = moves.filter((m) => m.amount < 0);
+  const credited = moves.filter((m) => m.amount > 0);
+  const reinstatedEvent = eventType === 'charge.dispute.funds_reinstated';
+  // money comes back only after it was taken
+  const withdrawn =
+    debited.length > 0 ||
+    credited.length > 0 ||
+    reinstatedEvent ||
+    eventType === 'charge.dispute.funds_withdrawn'
+      ? dispute.amount
+      : 0;
+  if (credited.length === 0) return { withdrawn, reinstated: reinstatedEvent ? dispute.amount : 0 };
+  const debit = -debited.reduce((sum, m) => sum + m.amount, 0);
+  const credit = credited.reduce((sum, m) => sum + m.amount, 0);
+  const oneCurrency = moves.every((m) => m.currency === moves[0]!.currency);
+  if (debit === 0 || !oneCurrency || credit >= debit) return { withdrawn, reinstated: dispute.amount };
+  const share = new Big(dispute.amount).times(credit).div(debit).round(0, Big.roundHalfUp).toNumber();
+  return { withdrawn, reinstated: share };
+}
+
 /**
  * Mollie payment statuses (https://docs.mollie.com/docs/status-change): `paid` is final and books;
  * `failed`, `expired`, `canceled` are final and bring nothing; `pending`/`authorized` are on their way.

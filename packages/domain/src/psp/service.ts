@@ -8,11 +8,12 @@ import { decryptSecret, encryptSecret } from '../crypto/secrets';
 import * as documentsRepo from '../documents/repo';
 import { DomainError, FieldErrors, notFound, versionMismatch } from '../errors';
 import * as events from '../events/service';
-import { newId } from '../ids';
+import { isId, newId } from '../ids';
 import { isCurrency } from '../money';
 import { type Page, toPage } from '../pagination';
 import { openAmount } from '../payments/rules';
 import * as payments from '../payments/service';
+import type { Payment } from '../payments/types';
 import { clockOf } from '../test-clock/service';
 import { mollieClient, providerError, stripeClient, stripeWebhooks } from './clients';
 import * as repo from './repo';
@@ -27,8 +28,13 @@ import {
   maskSecret,
   mollieOutcome,
   type ReportOutcome,
+  type StripeSubject,
+  stripeDisputeFunds,
   stripeExponent,
   stripeOutcome,
+  stripeReinstatementId,
+  stripeSubject,
+  stripeWithdrawalId,
   toDecimalAmount,
   toStripeAmount,
 } from './rules';
@@ -476,7 +482,8 @@ interface Report {
   metadata: Record<string, string>;
   /**
    * What the provider says went back to the payer since (refunds and chargebacks made at the provider, e.g.
-   * in its dashboard), in minor units of `currency`; Fakturo's refunds of the payment catch up to it.
+   * in its dashboard), in minor units of `currency`; Fakturo's refunds of the payment catch up to it. Mollie
+   * reports it with the payment; Stripe in events of their own (applyStripeRefunds, applyStripeDispute).
    */
   returned?: number;
 }
@@ -506,19 +513,9 @@ async function applyReport(ctx: Ctx, linkId: string, report: Report): Promise<We
         paymentId: null,
       };
     }
-    const invoice = await documentsRepo.findRow(tx, link.document_id, 'invoice');
-    const owes =
-      invoice !== undefined &&
-      openAmount({
-        type: invoice.type,
-        status: invoice.status,
-        amountDue: invoice.amount_due,
-        amountCredited: invoice.amount_credited,
-        amountPaid: invoice.amount_paid,
-      }) > 0 &&
-      invoice.currency === report.currency;
+    const { invoice, target } = await bookingTarget(tx, link, report.currency);
     const { payment, created } = await payments.record(tx, {
-      ...(owes ? { invoiceId: link.document_id } : { contactId: invoice!.contact_id, allocations: [] }),
+      ...target,
       // a provider reporting no amount (it always does for a payment) books what the link asked
       amount: report.amount > 0 ? report.amount : Number(link.amount),
       currency: report.currency,
@@ -533,7 +530,15 @@ async function applyReport(ctx: Ctx, linkId: string, report: Report): Promise<We
       ...(report.paidAt ? { paidAt: report.paidAt } : {}),
       metadata: { paymentLinkId: link.id, ...report.metadata },
     });
-    const returned = await catchUpReturns(tx, link, payment, report);
+    const returned =
+      report.returned !== undefined &&
+      (await catchUpReturns(tx, link, payment, {
+        total: report.returned,
+        currency: report.currency,
+        externalId: `${link.provider_object_id}:returned:${report.returned}`,
+        reason: 'Mollie: refunded or charged back at the provider',
+        metadata: report.metadata,
+      })) !== null;
     const result: WebhookOutcome['result'] = !created
       ? returned
         ? 'updated'
@@ -546,39 +551,121 @@ async function applyReport(ctx: Ctx, linkId: string, report: Report): Promise<We
 }
 
 /**
- * A refund or chargeback made at the provider (Mollie calls the payment's webhook again, the payment stays
- * `paid` and reports `amountRefunded`/`amountChargedBack`): Fakturo's refunds of the payment — however booked
- * — catch up to what the provider reports, never beyond the payment. The refund's provider id is the
- * payment's with the total returned, so a repeated callback books nothing twice. Returns whether it booked.
+ * Where money from a link goes: onto its invoice while the invoice owes something in that currency, else —
+ * the invoice was paid otherwise, credited or cancelled meanwhile — into the contact's credit balance.
+ */
+async function bookingTarget(
+  tx: Ctx,
+  link: repo.LinkRow,
+  currency: string,
+): Promise<{
+  invoice: documentsRepo.DocumentRow | undefined;
+  target: { invoiceId: string } | { contactId: string; allocations: [] };
+}> {
+  const invoice = await documentsRepo.findRow(tx, link.document_id, 'invoice');
+  const owes =
+    invoice !== undefined &&
+    openAmount({
+      type: invoice.type,
+      status: invoice.status,
+      amountDue: invoice.amount_due,
+      amountCredited: invoice.amount_credited,
+      amountPaid: invoice.amount_paid,
+    }) > 0 &&
+    invoice.currency === currency;
+  return {
+    invoice,
+    target: owes ? { invoiceId: link.document_id } : { contactId: invoice!.contact_id, allocations: [] },
+  };
+}
+
+/** Money a provider says went back to the payer: a refund made in its dashboard, a chargeback. */
+interface Returned {
+  /** How much of the payment has gone back in all, as the provider's books now stand (minor units). */
+  total: number;
+  currency: string;
+  /** Names this state of the provider's books, so a repeated callback books nothing twice. */
+  externalId: string;
+  reason: string;
+  /** When the money left; default the clock's now. */
+  refundedAt?: string;
+  metadata: Record<string, string>;
+}
+
+/**
+ * The one way money that went back at the provider is booked (Mollie: `amountRefunded`/`amountChargedBack`;
+ * Stripe: `charge.refunded`, a dispute's withdrawn funds): a refund of the link's payment through
+ * `payments.refund`, so Fakturo's refunds of the payment — however booked, a refund by hand included — catch
+ * up to `total`, never beyond the payment. It reopens the invoice like any refund. The caller holds the link's
+ * row lock, which queues concurrent callbacks of the link, and the refund's provider id (`externalId`) is
+ * unique: a repeat books nothing. Returns the refund booked now, or null.
  */
 async function catchUpReturns(
   tx: Ctx,
   link: repo.LinkRow,
-  payment: Awaited<ReturnType<typeof payments.record>>['payment'],
-  report: Report,
-): Promise<boolean> {
-  if (!report.returned || payment.status !== 'succeeded' || report.currency !== payment.currency)
-    return false;
-  const due = Math.min(report.returned, payment.amount) - payment.amountRefunded;
-  if (due <= 0) return false;
-  const { created } = await payments.refund(tx, payment.id, {
+  payment: Payment,
+  returned: Returned,
+): Promise<Payment | null> {
+  if (payment.status !== 'succeeded' || returned.currency !== payment.currency) return null;
+  const due = Math.min(returned.total, payment.amount) - payment.amountRefunded;
+  if (due <= 0) return null;
+  const { payment: refund, created } = await payments.refund(tx, payment.id, {
     amount: due,
     method: link.provider,
     provider: link.provider,
-    externalId: `${link.provider_object_id}:returned:${report.returned}`,
-    reason: `${link.provider === 'stripe' ? 'Stripe' : 'Mollie'}: refunded or charged back at the provider`,
-    metadata: { paymentLinkId: link.id, ...report.metadata },
+    externalId: returned.externalId,
+    reason: returned.reason,
+    ...(returned.refundedAt ? { refundedAt: returned.refundedAt } : {}),
+    metadata: { paymentLinkId: link.id, ...returned.metadata },
   });
-  return created;
+  return created ? refund : null;
+}
+
+const STRIPE_PAYMENT_INTENT = /^pi_[A-Za-z0-9_]{1,255}$/;
+
+/** A Stripe reference that may come expanded: its id. */
+const idOf = (ref: string | { id: string } | null | undefined): string | null =>
+  typeof ref === 'string' ? ref : (ref?.id ?? null);
+
+/** What the unverified body of a Stripe event is read for: which link it points at. */
+interface ClaimedStripeObject {
+  object?: unknown;
+  id?: unknown;
+  payment_intent?: unknown;
+  metadata?: { fakturo_payment_link_id?: unknown } | null;
+}
+
+/**
+ * The link an unverified Stripe event points at — read only to choose the organisation whose signing secret
+ * then verifies the event. A Checkout Session by its id; a Charge by the link id in its metadata (Stripe copies
+ * the PaymentIntent's metadata, which Fakturo sets at checkout, onto the Charge), else by its PaymentIntent; a
+ * Dispute, which carries no metadata, by its PaymentIntent (kept on the booked payment).
+ */
+async function locateStripeLink(
+  db: Db,
+  subject: StripeSubject,
+  object: ClaimedStripeObject & { id: string },
+): Promise<{ id: string; organization_id: string } | undefined> {
+  if (subject === 'checkout.session') return repo.locateLink(db, 'stripe', object.id);
+  const linkId = subject === 'charge' ? object.metadata?.fakturo_payment_link_id : undefined;
+  if (typeof linkId === 'string' && isId('paymentLink', linkId)) {
+    const found = await repo.locateLinkById(db, 'stripe', linkId);
+    if (found) return found;
+  }
+  const paymentIntent = object.payment_intent;
+  if (typeof paymentIntent !== 'string' || !STRIPE_PAYMENT_INTENT.test(paymentIntent)) return undefined;
+  return repo.locateLinkByStripePaymentIntent(db, paymentIntent);
 }
 
 /**
  * `POST /psp/stripe/webhook`. The body is read raw: the signature (`Stripe-Signature`) is over its exact
- * bytes. The unverified body only points at a link (by the Checkout Session id), whose organisation's
- * signing secret then verifies it with `stripe.webhooks.constructEvent` (HMAC-SHA256, 5 minutes tolerance);
- * everything acted on is read from the verified event. Events that are not about a Checkout Session of a
- * Fakturo link answer 200 and change nothing (Stripe retries anything else for days). A bad signature → 400
- * `stripe_signature_invalid`; no signing secret set yet → 409, so Stripe retries until one is.
+ * bytes. The unverified body only points at a link (locateStripeLink), whose organisation's signing secret
+ * then verifies it with `stripe.webhooks.constructEvent` (HMAC-SHA256, 5 minutes tolerance); everything acted
+ * on is read from the verified event. Handled: a Checkout Session's events (the payment), `charge.refunded`
+ * (refunds made at Stripe) and `charge.dispute.*` (chargebacks). Anything else — another event type, or a
+ * Charge or Dispute of no Fakturo link — answers 200 and changes nothing (Stripe retries anything else for
+ * days). A bad signature → 400 `stripe_signature_invalid`; no signing secret set yet → 409, so Stripe retries
+ * until one is.
  */
 export async function handleStripeWebhook(
   platform: Platform,
@@ -593,15 +680,16 @@ export async function handleStripeWebhook(
       'The Stripe-Signature header is missing.',
     );
   }
-  let claimed: { data?: { object?: { object?: unknown; id?: unknown } } };
+  let claimed: { type?: unknown; data?: { object?: ClaimedStripeObject } };
   try {
     claimed = JSON.parse(rawBody.toString('utf8'));
   } catch {
     throw new DomainError('invalid_request', 'payload_invalid', 'The body is not a JSON Stripe event.');
   }
   const object = claimed?.data?.object;
-  if (object?.object !== 'checkout.session' || typeof object.id !== 'string') return ignored();
-  const located = await repo.locateLink(platform.db, 'stripe', object.id);
+  const subject = stripeSubject(claimed?.type, object?.object);
+  if (!subject || typeof object?.id !== 'string') return ignored();
+  const located = await locateStripeLink(platform.db, subject, { ...object, id: object.id });
   if (!located) return ignored();
 
   const ctx = await callbackContext(platform, located.organization_id, 'stripe', requestId);
@@ -635,22 +723,27 @@ export async function handleStripeWebhook(
       'The Stripe-Signature does not verify.',
     );
   }
-  const session = event.data.object as Stripe.Checkout.Session;
-  const claimedOrg = session.metadata?.fakturo_organization_id;
-  if (session.id !== object.id || (claimedOrg !== undefined && claimedOrg !== ctx.organizationId)) {
+  const verified = event.data.object as { object?: unknown; id?: unknown; metadata?: Stripe.Metadata | null };
+  const claimedOrg = verified.metadata?.fakturo_organization_id;
+  if (
+    stripeSubject(event.type, verified.object) !== subject ||
+    verified.id !== object.id ||
+    (claimedOrg !== undefined && claimedOrg !== ctx.organizationId)
+  ) {
     throw new DomainError(
       'invalid_request',
       'stripe_event_mismatch',
       'The event does not belong to this payment link.',
     );
   }
+  if (subject === 'charge') return applyStripeRefunds(ctx, located.id, event, verified as Stripe.Charge);
+  if (subject === 'dispute') return applyStripeDispute(ctx, located.id, event, verified as Stripe.Dispute);
+
+  const session = verified as Stripe.Checkout.Session;
   const outcome = stripeOutcome(event.type, session.payment_status);
   if (!outcome) return ignored(located.id);
   const currency = (session.currency ?? '').toUpperCase();
-  const paymentIntent =
-    typeof session.payment_intent === 'string'
-      ? session.payment_intent
-      : (session.payment_intent?.id ?? null);
+  const paymentIntent = idOf(session.payment_intent);
   return applyReport(ctx, located.id, {
     outcome,
     providerStatus: event.type,
@@ -660,6 +753,167 @@ export async function handleStripeWebhook(
     paidAt: new Date(event.created * 1000).toISOString(),
     failureReason: 'Stripe: the delayed payment failed',
     metadata: { stripeEventId: event.id, ...(paymentIntent ? { stripePaymentIntent: paymentIntent } : {}) },
+  });
+}
+
+/**
+ * The link a Charge or Dispute is about, row-locked (its callbacks queue on it, as in applyReport), with the
+ * payment it booked. `not_booked`: the link is Fakturo's but its checkout's payment is not booked (yet).
+ * Null: no such link, or the payment came from another PaymentIntent than the one reported.
+ */
+async function lockStripePayment(
+  tx: Ctx,
+  linkId: string,
+  paymentIntent: string | null,
+): Promise<{ link: repo.LinkRow; payment: Payment } | 'not_booked' | null> {
+  const link = await repo.lockLink(tx, linkId);
+  if (!link) return null;
+  const payment = await payments.findByExternalId(tx, 'stripe', link.provider_object_id);
+  if (payment?.status !== 'succeeded') return 'not_booked';
+  const booked = payment.metadata.stripePaymentIntent;
+  if (booked !== undefined && booked !== paymentIntent) return null;
+  return { link, payment };
+}
+
+/** When money left at Stripe: the event's time, yet never before the payment arrived (refund_before_payment). */
+const leftAt = (event: Stripe.Event, payment: Payment): string =>
+  new Date(Math.max(event.created * 1000, Date.parse(payment.paidAt))).toISOString();
+
+/**
+ * `charge.refunded`: refunds made at Stripe (in its dashboard or through its API), in full or in part, one or
+ * several. Stripe sends the Charge, whose `amount_refunded` is the total of all its refunds so far (the
+ * `refunds` list is no longer part of it since API version 2022-11-15), so the payment's refunds catch up to
+ * that total (catchUpReturns): a second partial refund books only its own amount, a repeated event nothing.
+ * The refund's provider id is the Charge with that total (`ch_…:refunded:<amount_refunded>`). What disputes
+ * took from the payment counts on both sides, so a chargeback booked before hides no refund.
+ *
+ * A Charge whose checkout is not booked yet (the refund overtook `checkout.session.completed`) answers 409, so
+ * Stripe delivers it again after the payment is booked, instead of losing the refund.
+ */
+async function applyStripeRefunds(
+  ctx: Ctx,
+  linkId: string,
+  event: Stripe.Event,
+  charge: Stripe.Charge,
+): Promise<WebhookOutcome> {
+  return inTransaction(ctx, async (tx) => {
+    const found = await lockStripePayment(tx, linkId, idOf(charge.payment_intent));
+    if (found === 'not_booked') {
+      throw new DomainError(
+        'conflict',
+        'stripe_payment_not_booked',
+        'The payment of this charge is not booked yet; Stripe will deliver the refund again.',
+        { details: { paymentLinkId: linkId } },
+      );
+    }
+    if (!found) return ignored(linkId);
+    const { link, payment } = found;
+    const currency = charge.currency.toUpperCase();
+    if (!isCurrency(currency) || currency !== payment.currency) return ignored(link.id);
+    const refunded = fromStripeAmount(charge.amount_refunded, currency);
+    const chargedBack = await repo.stripeDisputeWithdrawals(tx, payment.id);
+    const paymentIntent = idOf(charge.payment_intent);
+    const refund = await catchUpReturns(tx, link, payment, {
+      total: refunded + chargedBack,
+      currency,
+      externalId: `${charge.id}:refunded:${charge.amount_refunded}`,
+      reason: 'Stripe: refunded at Stripe',
+      refundedAt: leftAt(event, payment),
+      metadata: {
+        stripeEventId: event.id,
+        stripeCharge: charge.id,
+        ...(paymentIntent ? { stripePaymentIntent: paymentIntent } : {}),
+      },
+    });
+    return {
+      received: true,
+      result: refund ? 'updated' : 'already_booked',
+      paymentLinkId: link.id,
+      paymentId: payment.id,
+    };
+  });
+}
+
+/**
+ * `charge.dispute.*`: a chargeback, booked when the money moves (rules.stripeDisputeFunds), read from the
+ * verified Dispute whichever of its events comes, in whatever order:
+ * - funds withdrawn (`charge.dispute.funds_withdrawn`; for a card dispute usually already at `.created`) — a
+ *   refund of the payment (catchUpReturns) of the disputed amount, which reopens the invoice, so receivables
+ *   and dunning see the money gone; provider id `<dispute>:funds_withdrawn`;
+ * - funds reinstated (`charge.dispute.funds_reinstated`, a dispute won or partly won) — the money comes back as
+ *   a new payment through `payments.record`, onto the invoice while it owes, else into the credit balance
+ *   (the payments core never un-books a refund); provider id `<dispute>:funds_reinstated`.
+ * An inquiry moves no money and books nothing; `.closed` (won or lost) books nothing beyond what its Dispute's
+ * balance transactions show. Each is booked once per dispute.
+ */
+async function applyStripeDispute(
+  ctx: Ctx,
+  linkId: string,
+  event: Stripe.Event,
+  dispute: Stripe.Dispute,
+): Promise<WebhookOutcome> {
+  return inTransaction(ctx, async (tx) => {
+    const found = await lockStripePayment(tx, linkId, idOf(dispute.payment_intent));
+    if (!found || found === 'not_booked') return ignored(linkId);
+    const { link, payment } = found;
+    const currency = dispute.currency.toUpperCase();
+    if (!isCurrency(currency) || currency !== payment.currency) return ignored(link.id);
+    const funds = stripeDisputeFunds(event.type, dispute);
+    const withdrawn = fromStripeAmount(funds.withdrawn, currency);
+    const reinstated = fromStripeAmount(funds.reinstated, currency);
+    if (withdrawn === 0) return ignored(link.id);
+    const at = leftAt(event, payment);
+    const charge = idOf(dispute.charge);
+    const metadata = {
+      stripeEventId: event.id,
+      stripeDispute: dispute.id,
+      ...(charge ? { stripeCharge: charge } : {}),
+      ...(payment.metadata.stripePaymentIntent
+        ? { stripePaymentIntent: payment.metadata.stripePaymentIntent }
+        : {}),
+    };
+    let booked = false;
+    let withdrawal = await payments.findByExternalId(tx, 'stripe', stripeWithdrawalId(dispute.id));
+    if (!withdrawal) {
+      withdrawal =
+        (await catchUpReturns(tx, link, payment, {
+          // what the payment had returned before, and the disputed amount on top: at most what is left of it
+          total: payment.amountRefunded + withdrawn,
+          currency,
+          externalId: stripeWithdrawalId(dispute.id),
+          reason: `Stripe: charged back (dispute ${dispute.id}${dispute.reason ? `: ${dispute.reason}` : ''})`,
+          refundedAt: at,
+          metadata,
+        })) ?? undefined;
+      booked = withdrawal !== undefined;
+    }
+    const reinstatementId = stripeReinstatementId(dispute.id);
+    if (reinstated > 0 && !(await payments.findByExternalId(tx, 'stripe', reinstatementId))) {
+      // Stripe gives back what it took; the part Fakturo could not take back (the payment was refunded
+      // already) must not come back a second time
+      const amount = reinstated - (withdrawn - (withdrawal?.amount ?? 0));
+      if (amount > 0) {
+        const { target } = await bookingTarget(tx, link, currency);
+        await payments.record(tx, {
+          ...target,
+          amount,
+          currency,
+          method: 'stripe',
+          provider: 'stripe',
+          externalId: reinstatementId,
+          description: `Stripe: chargeback reversed (dispute ${dispute.id})`,
+          paidAt: at,
+          metadata: { paymentLinkId: link.id, ...metadata },
+        });
+        booked = true;
+      }
+    }
+    return {
+      received: true,
+      result: booked ? 'updated' : withdrawal ? 'already_booked' : 'ignored',
+      paymentLinkId: link.id,
+      paymentId: payment.id,
+    };
   });
 }
 

@@ -95,9 +95,11 @@ export interface WebhookOutcome {
   received: true;
   /**
    * `booked`: a payment was booked now; `already_booked`: a repeat, nothing changed; `updated`: the link's
-   * status moved; `ignored`: nothing to do (an event type or object Fakturo does not handle).
+   * status moved, or money that went back at the provider (a refund, a chargeback) or came back (a won
+   * dispute) was booked now; `ignored`: nothing to do (an event type or object Fakturo does not handle).
    */
   result: 'booked' | 'already_booked' | 'updated' | 'ignored';
   paymentLinkId: string | null;
+  /** The payment the link booked; for a refund or chargeback, the payment it returns. */
   paymentId: string | null;
 }

@@ -1363,7 +1363,7 @@ export interface paths {
         get: operations["getPaymentProvider"];
         /**
          * Connect or change a payment provider
-         * @description Stripe takes `secretKey` and `webhookSigningSecret` (of a Stripe webhook endpoint pointing at `webhookUrl`, sending checkout.session.completed, .async_payment_succeeded, .async_payment_failed and .expired); Mollie takes `apiKey`. Keys are stored encrypted and never returned in full; a key left out keeps the stored one, so `isDefault` or `returnUrl` change alone. The first provider connected becomes the default. 201 when connected now, 200 when changed; `If-Match` guards against overwriting a concurrent change (412). Every bad field is reported at once (422).
+         * @description Stripe takes `secretKey` and `webhookSigningSecret` (of a Stripe webhook endpoint pointing at `webhookUrl`, sending checkout.session.completed, .async_payment_succeeded, .async_payment_failed and .expired, charge.refunded, charge.dispute.funds_withdrawn and charge.dispute.funds_reinstated); Mollie takes `apiKey`. Keys are stored encrypted and never returned in full; a key left out keeps the stored one, so `isDefault` or `returnUrl` change alone. The first provider connected becomes the default. 201 when connected now, 200 when changed; `If-Match` guards against overwriting a concurrent change (412). Every bad field is reported at once (422).
          */
         put: operations["putPaymentProvider"];
         post?: never;
@@ -1441,7 +1441,7 @@ export interface paths {
         put?: never;
         /**
          * Stripe callback
-         * @description For Stripe, not for API clients: a webhook endpoint of the organisation’s Stripe account. The raw body is verified with the `Stripe-Signature` header and the organisation’s signing secret (stripe.webhooks.constructEvent, 5 minutes tolerance). checkout.session.completed (paid), .async_payment_succeeded book the payment; .async_payment_failed records a failed one; .expired closes the link. Repeats and any order are safe: nothing is booked twice and nothing booked is undone. 400 `stripe_signature_invalid`; events about anything but a Fakturo payment link answer 200 `ignored`.
+         * @description For Stripe, not for API clients: a webhook endpoint of the organisation’s Stripe account. The raw body is verified with the `Stripe-Signature` header and the organisation’s signing secret (stripe.webhooks.constructEvent, 5 minutes tolerance). checkout.session.completed (paid), .async_payment_succeeded book the payment; .async_payment_failed records a failed one; .expired closes the link. charge.refunded books what was refunded at Stripe since (its `amount_refunded` is a running total) as a refund of the payment, reopening the invoice. charge.dispute.* events book a chargeback as a refund once the Dispute shows its funds withdrawn (charge.dispute.funds_withdrawn, for card disputes usually already .created), and the funds reinstated after a won dispute (charge.dispute.funds_reinstated) as a new payment; an inquiry books nothing. Repeats and any order are safe: nothing is booked twice and nothing booked is undone. 400 `stripe_signature_invalid`; 409 `stripe_payment_not_booked` for a refund that overtook the booking of its payment (Stripe delivers it again); events about anything but a Fakturo payment link, its charge or its dispute answer 200 `ignored`.
          */
         post: operations["stripeWebhook"];
         delete?: never;
@@ -4629,7 +4629,7 @@ export interface components {
             /** @enum {boolean} */
             received: true;
             /**
-             * @description booked: a payment was booked now; already_booked: a repeat, nothing changed; updated: the link’s status moved; ignored: nothing to do
+             * @description booked: a payment was booked now; already_booked: a repeat, nothing changed; updated: the link’s status moved, or money that went back at the provider (a refund, a chargeback) or came back (a won dispute) was booked now; ignored: nothing to do
              * @enum {string}
              */
             result: "booked" | "already_booked" | "updated" | "ignored";

@@ -146,10 +146,12 @@ export const PspWebhookResultSchema = Type.Object(
     received: Type.Literal(true),
     result: StringEnum(
       ['booked', 'already_booked', 'updated', 'ignored'] as const,
-      'booked: a payment was booked now; already_booked: a repeat, nothing changed; updated: the link’s status moved; ignored: nothing to do',
+      'booked: a payment was booked now; already_booked: a repeat, nothing changed; updated: the link’s status moved, or money that went back at the provider (a refund, a chargeback) or came back (a won dispute) was booked now; ignored: nothing to do',
     ),
     paymentLinkId: Nullable(Type.String()),
-    paymentId: Nullable(Type.String()),
+    paymentId: Nullable(
+      Type.String({ description: 'The payment the link booked (a refund names the payment it returns)' }),
+    ),
   },
   {
     $id: 'PspWebhookResult',
