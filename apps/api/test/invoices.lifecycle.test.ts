@@ -200,6 +200,39 @@ describe('bad input writes nothing', () => {
     expect(await t.db('documents').count({ n: '*' })).toEqual(before);
   });
 
+  it('control characters XML cannot carry are refused in the texts an e-invoice contains', async () => {
+    // Word's manual line break is U+000B: pasted into a line, it made every XRechnung of the issued (and so
+    // unchangeable) invoice malformed XML. Tab, line feed and carriage return stay allowed.
+    const before = await t.db('documents').count({ n: '*' });
+    const res = await post(t, '/v1/invoices', {
+      contactId: buyer.id,
+      notes: ['Vielen Dank!', 'Zeile 1\u000bZeile 2'],
+      lines: [
+        line({ name: 'Wartung\u0001', description: 'Teil 1\nTeil 2\tTab' }),
+        line({ name: 'Beratung', description: 'Seite\u000c2' }),
+      ],
+    });
+    expect(res.status).toBe(422);
+    expect(res.body.errors).toEqual([
+      expect.objectContaining({ path: 'notes.1', code: 'character_invalid' }),
+      expect.objectContaining({ path: 'lines.0.name', code: 'character_invalid' }),
+      expect.objectContaining({ path: 'lines.1.description', code: 'character_invalid' }),
+    ]);
+    expect(await t.db('documents').count({ n: '*' })).toEqual(before);
+
+    const created = await draft(t, {
+      contactId: buyer.id,
+      lines: [line({ description: 'Teil 1\r\nTeil 2\tTab' })],
+    });
+    const changed = await patch(t, `/v1/invoices/${created.id}`, {
+      lines: [line({ name: 'Wartung\u001f' })],
+    });
+    expect(changed.status).toBe(422);
+    expect(changed.body.errors).toEqual([
+      expect.objectContaining({ path: 'lines.0.name', code: 'character_invalid' }),
+    ]);
+  });
+
   it('malformed input is a 400', async () => {
     const res = await post(t, '/v1/invoices', {
       contactId: buyer.id,
@@ -388,6 +421,91 @@ describe('credit notes, corrected invoices, pro-formas', () => {
         expect.objectContaining({ path: 'lines.0.quantity', code: 'quantity_not_positive' }),
       ]),
     );
+  });
+
+  it('a draft credit note cannot be moved onto another contact’s invoice or one in another currency', async () => {
+    const ours = await issued();
+    const other = await contact(t, companyInput({ companyName: 'Konditorei Weber GmbH' }));
+    const theirs = await finalize(t, (await draft(t, { contactId: other.id, lines: [line()] })).id);
+    const inFrancs = await issued([line()], { currency: 'CHF' });
+    const credit = await ok(
+      post(t, '/v1/credit-notes', { invoiceId: ours.id, lines: [line({ quantity: '1' })] }),
+      201,
+    );
+
+    // the credit note stays addressed to our buyer: it must not reduce what another customer owes
+    const moved = await patch(t, `/v1/credit-notes/${credit.id}`, { invoiceId: theirs.id });
+    expect(moved.status).toBe(422);
+    expect(moved.body.errors).toContainEqual(
+      expect.objectContaining({ path: 'invoiceId', code: 'contact_mismatch' }),
+    );
+    // nor credit euros against an invoice in francs
+    const exchanged = await patch(t, `/v1/credit-notes/${credit.id}`, { invoiceId: inFrancs.id });
+    expect(exchanged.status).toBe(422);
+    expect(exchanged.body.errors).toContainEqual(
+      expect.objectContaining({ path: 'invoiceId', code: 'currency_mismatch' }),
+    );
+    const unchanged = await ok(get(t, `/v1/credit-notes/${credit.id}`));
+    expect(unchanged).toMatchObject({ precedingDocumentId: ours.id, version: credit.version });
+
+    await finalize(t, credit.id, undefined, 'credit-notes');
+    expect(await ok(get(t, `/v1/invoices/${theirs.id}`))).toMatchObject({
+      amountCredited: 0,
+      amountOpen: theirs.grossTotal,
+    });
+    expect((await ok(get(t, `/v1/invoices/${inFrancs.id}`))).amountCredited).toBe(0);
+  });
+
+  it('a credit note or corrected invoice is never dated before the invoice it corrects', async () => {
+    const done = await issued(); // issued today, 2026-03-15
+    // §17(1) UStG: the correction belongs to the period in which it happens — not to one before the invoice
+    const early = await post(t, '/v1/credit-notes', {
+      invoiceId: done.id,
+      issueDate: '2026-03-01',
+      lines: [line({ quantity: '1' })],
+    });
+    expect(early.status).toBe(422);
+    expect(early.body.errors).toContainEqual(
+      expect.objectContaining({ path: 'issueDate', code: 'date_invalid' }),
+    );
+    const credit = await ok(
+      post(t, '/v1/credit-notes', { invoiceId: done.id, lines: [line({ quantity: '1' })] }),
+      201,
+    );
+    const moved = await patch(t, `/v1/credit-notes/${credit.id}`, { issueDate: '2026-02-28' });
+    expect(moved.status).toBe(422);
+    expect(moved.body.errors).toContainEqual(
+      expect.objectContaining({ path: 'issueDate', code: 'date_invalid' }),
+    );
+    const corrected = await post(t, '/v1/invoices', {
+      contactId: buyer.id,
+      type: 'corrected_invoice',
+      invoiceId: done.id,
+      issueDate: '2026-03-14',
+      lines: [line()],
+    });
+    expect(corrected.status).toBe(422);
+    expect(corrected.body.errors).toContainEqual(
+      expect.objectContaining({ path: 'issueDate', code: 'date_invalid' }),
+    );
+
+    // an invoice dated ahead: a credit note finalized today would precede it, and takes no number
+    const ahead = await issued([line()], { issueDate: '2026-04-01' });
+    const tooSoon = await ok(
+      post(t, '/v1/credit-notes', { invoiceId: ahead.id, lines: [line({ quantity: '1' })] }),
+      201,
+    );
+    const refused = await post(t, `/v1/credit-notes/${tooSoon.id}/finalize`);
+    expect(refused.status).toBe(422);
+    expect(refused.body.errors).toContainEqual(
+      expect.objectContaining({ path: 'issueDate', code: 'date_invalid' }),
+    );
+    const dated = await ok(patch(t, `/v1/credit-notes/${tooSoon.id}`, { issueDate: '2026-04-01' }));
+    const out = await finalize(t, dated.id, undefined, 'credit-notes');
+    expect(out).toMatchObject({ issueDate: '2026-04-01', number: expect.stringMatching(/^GS-2026-/) });
+    const credited = await ok(post(t, '/v1/credit-notes', { invoiceId: done.id }), 201);
+    const next = await finalize(t, credited.id, undefined, 'credit-notes');
+    expect(Number(next.number.slice(-5))).toBe(Number(out.number.slice(-5)) + 1);
   });
 
   it('a corrected invoice (384) refers to the invoice it corrects and draws from the invoice range', async () => {

@@ -184,6 +184,56 @@ describe('VAT and totals', () => {
     expect(out.serviceDate).toBe('2020-08-15');
   });
 
+  it('a partial credit note takes the VAT treatment of the invoice it credits, not today’s master data', async () => {
+    // UStG §17(1): a credit note corrects the taxable amount of the supply invoiced — no new supply, so its
+    // VAT follows the parties as that invoice froze them, however seller and buyer have changed since
+    const small = await t.tenant('Gärtnerei Kleinunternehmer');
+    await readySeller(t, small, { legalName: 'Gärtnerei Blum', vatId: null, smallBusiness: true });
+    const person = await contact(t, personInput(), small);
+    const invoice = await finalize(
+      t,
+      (await draft(t, { contactId: person.id, lines: [line({ quantity: '4', unitAmount: 6500 })] }, small))
+        .id,
+      small,
+    );
+    expect(invoice).toMatchObject({ taxTotal: 0, grossTotal: 26000 });
+    // the gardener outgrows §19 later in the year
+    await readySeller(t, small, { vatId: 'DE136695976', smallBusiness: false });
+    const credit = await ok(
+      t.api(
+        {
+          method: 'POST',
+          url: '/v1/credit-notes',
+          body: { invoiceId: invoice.id, lines: [line({ quantity: '1', unitAmount: 6500 })] },
+        },
+        small,
+      ),
+      201,
+    );
+    expect(credit.lines[0]).toMatchObject({ taxCategory: 'E', taxRate: '0' });
+    const issued = await finalize(t, credit.id, small, 'credit-notes');
+    expect(issued).toMatchObject({ taxTotal: 0, grossTotal: -6500 });
+    expect(issued.taxBreakdown[0].exemptionReason).toBe('Gemäß § 19 UStG wird keine Umsatzsteuer berechnet.');
+
+    // reverse charge stays reverse charge when the Austrian buyer's VAT id is gone from its master data
+    const buyer = await contact(t, austrian());
+    const rc = await finalize(t, (await draft(t, { contactId: buyer.id, lines: [line()] })).id);
+    expect(rc.lines[0]).toMatchObject({ taxCategory: 'AE' });
+    await ok(t.api({ method: 'PATCH', url: `/v1/contacts/${buyer.id}`, body: { vatId: null } }));
+    const rcCredit = await ok(
+      t.api({
+        method: 'POST',
+        url: '/v1/credit-notes',
+        body: { invoiceId: rc.id, lines: [line({ quantity: '1' })] },
+      }),
+      201,
+    );
+    const rcIssued = await finalize(t, rcCredit.id, undefined, 'credit-notes');
+    expect(rcIssued.lines[0]).toMatchObject({ taxCategory: 'AE', taxRate: '0' });
+    expect(rcIssued).toMatchObject({ taxTotal: 0, grossTotal: -10000 });
+    expect(rcIssued.taxBreakdown[0].exemptionReasonCode).toBe('VATEX-EU-AE');
+  });
+
   it('a draft previews VAT for the parties now; finalize decides again for the parties then', async () => {
     const buyer = await contact(t, austrian());
     await ok(t.api({ method: 'PATCH', url: `/v1/contacts/${buyer.id}`, body: { vatId: null } }));

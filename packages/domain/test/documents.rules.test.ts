@@ -168,6 +168,28 @@ describe('linesFromInput', () => {
       'lines.6.articleId:article_inactive',
     ]);
   });
+
+  it('refuses text XML 1.0 cannot carry; tab, line breaks, umlauts and emoji are fine', () => {
+    const errors = new FieldErrors();
+    linesFromInput(
+      'invoice',
+      [
+        { name: 'Äpfel 🍎\tKiste', description: 'Zeile 1\r\nZeile 2', unitAmount: 1 },
+        { name: 'Zeile 1\u000bZeile 2', unitAmount: 1 },
+        { name: 'Ende\ufffe', description: 'halbes Zeichen \ud83c', unitAmount: 1 },
+      ],
+      new Map(),
+      'EUR',
+      errors,
+    );
+    checkDraftHead('invoice', { notes: ['ok', 'Seite\u000c2'] }, errors);
+    expect(errors.list.map((e) => `${e.path}:${e.code}`)).toEqual([
+      'lines.1.name:character_invalid',
+      'lines.2.name:character_invalid',
+      'lines.2.description:character_invalid',
+      'notes.1:character_invalid',
+    ]);
+  });
 });
 
 describe('articleUnitAmount', () => {

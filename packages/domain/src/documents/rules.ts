@@ -9,7 +9,7 @@ import type { Organization } from '../organizations/types';
 import { isCalendarDate } from '../validation/codes';
 import type { DocumentDraftInput, DocumentFamily, DocumentLineInput } from './resource';
 import { determineTax, type RateKind } from './tax';
-import type { DocumentLine, DocumentType, TaxCategory } from './types';
+import type { BuyerSnapshot, DocumentLine, DocumentType, SellerSnapshot, TaxCategory } from './types';
 
 /**
  * The pure rules of a document's draft: checking what a caller wrote, turning lines into priced and taxed
@@ -69,6 +69,34 @@ function checkPeriod(
 }
 
 /**
+ * Does the text hold a character XML 1.0 cannot carry (§2.2 Char): a C0 control other than tab, line feed and
+ * carriage return, U+FFFE, U+FFFF or half of a surrogate pair? Such text makes the e-invoice malformed XML.
+ */
+function hasNonXmlCharacter(value: string): boolean {
+  for (const char of value) {
+    const c = char.codePointAt(0)!;
+    if (c < 0x20 ? c !== 0x09 && c !== 0x0a && c !== 0x0d : c === 0xfffe || c === 0xffff) return true;
+    if (c >= 0xd800 && c <= 0xdfff) return true;
+  }
+  return false;
+}
+
+/**
+ * Texts a document prints and writes into its e-invoice (notes BT-22, line names BT-153 and descriptions
+ * BT-154) must be characters XML can carry: Word's manual line break (U+000B) pasted into a line made every
+ * XRechnung of the issued — and so unchangeable — document malformed.
+ */
+function checkText(errors: FieldErrors, path: string, value: string | null | undefined): void {
+  if (value && hasNonXmlCharacter(value)) {
+    errors.add(
+      path,
+      'character_invalid',
+      'contains a control character an e-invoice (XML) cannot carry; tab, line feed and carriage return are fine',
+    );
+  }
+}
+
+/**
  * Rules of a draft's head fields that need no database: dates are real dates, a service date and a period are
  * not both given, fields that belong to another family are refused. Adds to `errors`.
  */
@@ -86,6 +114,7 @@ export function checkDraftHead(
     checkDate(errors, field, input[field]);
   }
   checkPeriod(errors, 'servicePeriod', input.servicePeriod);
+  for (const [i, note] of (input.notes ?? []).entries()) checkText(errors, `notes.${i}`, note);
   if (input.serviceDate && input.servicePeriod) {
     errors.add('servicePeriod', 'service_date_conflict', 'give a service date or a service period, not both');
   }
@@ -143,6 +172,9 @@ export function linesFromInput(
 
     const name = input.name ?? article?.name ?? '';
     if (!name.trim()) errors.add(`${path}.name`, 'required', 'a line needs a name (or an article)');
+    checkText(errors, `${path}.name`, name);
+    const description = input.description !== undefined ? input.description : (article?.description ?? null);
+    checkText(errors, `${path}.description`, description);
 
     const quantity = input.quantity ?? '1';
     if (!isDecimalString(quantity) || decimals(quantity) > MAX_QUANTITY_DECIMALS) {
@@ -208,7 +240,7 @@ export function linesFromInput(
     return {
       articleId: article?.id ?? input.articleId ?? null,
       name,
-      description: input.description !== undefined ? input.description : (article?.description ?? null),
+      description,
       quantity: negate ? new Big(quantity).times(-1).toString() : quantity,
       unitCode: input.unitCode ?? article?.unitCode ?? 'C62',
       unitAmount: unitAmount ?? '0',
@@ -281,6 +313,45 @@ export function taxParties(org: Organization, contact: Contact, errors: FieldErr
     buyerVatIdValid: contact.vatId !== null,
     buyerIsBusiness: contact.kind === 'company' || contact.vatId !== null,
   };
+}
+
+/**
+ * The parties of an issued invoice as it froze them at finalize. A credit note corrects the taxable amount of
+ * that invoice's supply (UStG §17(1)); it is no new supply, so its VAT follows the seller's §19 status and the
+ * buyer's country and VAT id of then — not today's master data, in which the seller may have left §19 or the
+ * buyer lost its VAT id, which would credit VAT that was never charged.
+ */
+export function issuedTaxParties(
+  seller: SellerSnapshot,
+  buyer: BuyerSnapshot,
+  contact: Pick<Contact, 'kind'>,
+): TaxParties {
+  return {
+    sellerCountry: seller.address.country,
+    sellerSmallBusiness: seller.smallBusiness,
+    buyerCountry: buyer.address.country,
+    buyerVatIdValid: buyer.vatId !== null,
+    buyerIsBusiness: contact.kind === 'company' || buyer.vatId !== null,
+  };
+}
+
+/**
+ * A credit note or corrected invoice is not dated before the invoice it corrects: the correction belongs to the
+ * period in which it happens (UStG §17(1)), so a back-dated one would change a VAT return filed before it.
+ */
+export function checkNotBeforePreceding(
+  errors: FieldErrors,
+  issueDate: string | null | undefined,
+  preceding: { number: string | null; issueDate: string | null },
+): void {
+  if (!issueDate || !preceding.issueDate || !isCalendarDate(issueDate)) return;
+  if (issueDate < preceding.issueDate) {
+    errors.add(
+      'issueDate',
+      'date_invalid',
+      `must not be before the issue date of invoice ${preceding.number} (${preceding.issueDate})`,
+    );
+  }
 }
 
 /** The day a line's supply is completed: its period's end, else the document's date of supply. */

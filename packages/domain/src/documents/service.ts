@@ -46,14 +46,17 @@ import type {
 import {
   checkDraftHead,
   checkIssuable,
+  checkNotBeforePreceding,
   dueDateFor,
   isPayable,
+  issuedTaxParties,
   type LineDraft,
   linesFromInput,
   type PricedLine,
   periodOfLines,
   priceLines,
   QUOTE_VALIDITY_DAYS,
+  type TaxParties,
   taxParties,
   toDocumentLine,
 } from './rules';
@@ -213,11 +216,16 @@ function compose(
   contact: Contact,
   state: DraftState,
   errors: FieldErrors,
+  /** The parties of the invoice a credit note credits (creditedParties): they decide its VAT instead. */
+  credited?: TaxParties,
 ): Composed {
-  const parties = taxParties(org, contact, errors);
+  const parties = credited ?? taxParties(org, contact, errors);
   const supplyDate = state.serviceDate ?? state.servicePeriod?.end ?? state.issueDate ?? today(ctx, org);
   const lines = parties ? priceLines(state.lines, parties, supplyDate, errors) : [];
-  const context = { sellerCountry: org.address?.country ?? 'DE', language: state.language };
+  const context = {
+    sellerCountry: credited?.sellerCountry ?? org.address?.country ?? 'DE',
+    language: state.language,
+  };
   // totals must stay exact integers: a sum beyond MAX_DOCUMENT_NET is refused, not rounded by floating point
   const net = lines.reduce((sum, line) => sum.plus(line.netAmount), new Big(0));
   if (net.abs().gt(MAX_DOCUMENT_NET)) {
@@ -309,6 +317,53 @@ async function precedingInvoice(
   return row;
 }
 
+/**
+ * A credit note's VAT is decided for the parties of the invoice it credits, as that invoice froze them
+ * (rules.issuedTaxParties, UStG §17(1)); every other document's for the parties as they are now.
+ */
+function creditedParties(
+  type: DocumentType,
+  preceding: repo.DocumentRow | null | undefined,
+  contact: Contact,
+): TaxParties | undefined {
+  return type === 'credit_note' && preceding?.seller && preceding.buyer
+    ? issuedTaxParties(preceding.seller, preceding.buyer, contact)
+    : undefined;
+}
+
+/**
+ * What a draft credit note or corrected invoice must keep in common with the invoice it refers to, however it
+ * was written or changed: the contact — one moved onto another customer's invoice reduced that customer's
+ * receivable while addressed to ours — the currency, and no issue date before the invoice's. `moved` names
+ * the invoice as the culprit when only the reference changed.
+ */
+function checkPreceding(
+  errors: FieldErrors,
+  preceding: repo.DocumentRow,
+  draft: { contactId: string; currency: string; issueDate: string | null },
+  moved = false,
+): void {
+  if (preceding.contact_id !== draft.contactId) {
+    if (moved) errors.add('invoiceId', 'contact_mismatch', 'must be an invoice of the document’s contact');
+    else errors.add('contactId', 'contact_mismatch', 'must be the contact of the invoice referred to');
+  }
+  if (preceding.currency !== draft.currency) {
+    if (moved) {
+      errors.add(
+        'invoiceId',
+        'currency_mismatch',
+        `must be an invoice in the document’s currency ${draft.currency}`,
+      );
+    } else {
+      errors.add('currency', 'currency_mismatch', `must be the invoice's currency ${preceding.currency}`);
+    }
+  }
+  checkNotBeforePreceding(errors, draft.issueDate, {
+    number: preceding.number,
+    issueDate: preceding.issue_date,
+  });
+}
+
 /** Copies of an issued invoice's lines for a full credit note: same tax as issued, quantities negated. */
 function creditedCopies(lines: readonly repo.LineRow[]): LineDraft[] {
   return lines.map((row) => ({
@@ -362,12 +417,13 @@ export async function create(ctx: Ctx, family: DocumentFamily, input: DocumentDr
     const contactId = input.contactId ?? preceding?.contact_id;
     const contact = contactId ? await loadContact(tx, contactId, errors) : null;
     if (contact?.archived) errors.add('contactId', 'contact_archived', 'the contact is archived');
-    if (preceding && contact && preceding.contact_id !== contact.id) {
-      errors.add('contactId', 'contact_mismatch', 'must be the contact of the invoice referred to');
-    }
     const currency = input.currency ?? preceding?.currency ?? contact?.currency ?? org.currency;
-    if (preceding && currency !== preceding.currency) {
-      errors.add('currency', 'currency_mismatch', `must be the invoice's currency ${preceding.currency}`);
+    if (preceding && contact) {
+      checkPreceding(errors, preceding, {
+        contactId: contact.id,
+        currency,
+        issueDate: input.issueDate ?? null,
+      });
     }
     const articles = await loadArticles(tx, input.lines);
     let lines: LineDraft[];
@@ -404,7 +460,7 @@ export async function create(ctx: Ctx, family: DocumentFamily, input: DocumentDr
       collective: false,
       convertedFromDocumentId: null,
     };
-    const composed = compose(tx, org, contact!, state, errors);
+    const composed = compose(tx, org, contact!, state, errors, creditedParties(type, preceding, contact!));
     errors.throwIfAny();
     const document = await insertDraft(tx, state, composed);
     await events.emit(tx, `${family}.created`, { ...document });
@@ -502,11 +558,13 @@ export async function update(
     if (contact && patch.contactId !== undefined && contact.archived) {
       errors.add('contactId', 'contact_archived', 'the contact is archived');
     }
-    if (state.precedingDocumentId && patch.contactId !== undefined) {
-      const preceding = await repo.findRow(tx, state.precedingDocumentId, 'invoice');
-      if (preceding && preceding.contact_id !== state.contactId) {
-        errors.add('contactId', 'contact_mismatch', 'must be the contact of the invoice referred to');
-      }
+    const preceding = state.precedingDocumentId
+      ? await repo.findRow(tx, state.precedingDocumentId, 'invoice')
+      : undefined;
+    if (preceding) {
+      const moved =
+        patch.invoiceId !== undefined && patch.contactId === undefined && patch.currency === undefined;
+      checkPreceding(errors, preceding, state, moved);
     }
     if (patch.lines !== undefined) {
       state.lines = linesFromInput(
@@ -518,7 +576,14 @@ export async function update(
       );
     }
     if (!contact) errors.throwIfAny();
-    const composed = compose(tx, org, contact!, state, errors);
+    const composed = compose(
+      tx,
+      org,
+      contact!,
+      state,
+      errors,
+      creditedParties(state.type, preceding, contact!),
+    );
     errors.throwIfAny();
     await tx
       .db('documents')
@@ -642,7 +707,12 @@ export async function finalize(ctx: Ctx, family: DocumentFamily, id: string): Pr
     }
     state.issueDate = issueDate;
     const errors = new FieldErrors();
-    const composed = compose(tx, org, contact, state, errors);
+    const preceding = row.preceding_document_id
+      ? await repo.findRow(tx, row.preceding_document_id, 'invoice')
+      : undefined;
+    // the issue date may only be known now (today): the checks of create and update, once more
+    if (preceding) checkPreceding(errors, preceding, state);
+    const composed = compose(tx, org, contact, state, errors, creditedParties(row.type, preceding, contact));
     errors.throwIfAny();
 
     if (row.type === 'credit_note') await checkCreditLimit(tx, row, composed.totals);
