@@ -137,6 +137,78 @@ describe('contacts: the create writes in one statement and answers what a read r
     }
   });
 
+  it('writes concurrent creates together, each with its own actor and request id', async () => {
+    const key = await t.api({
+      method: 'POST',
+      url: '/v1/api-keys',
+      body: { name: 'second connector', scopes: ['read', 'write'] },
+    });
+    expect(key.status).toBe(201);
+    const second = { ...t.main, apiKey: key.body.secret as string };
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        t.api({ method: 'POST', url: '/v1/contacts', body: personInput() }, i % 2 ? second : t.main),
+      ),
+    );
+    expect(results.map((r) => r.status)).toEqual(Array(20).fill(201));
+    const ids = results.map((r) => r.body.id as string);
+    // rows written by one transaction share its id: fewer transactions than creates means a group commit
+    const { rows } = await t.db.raw(
+      'SELECT count(DISTINCT xmin::text)::int AS n FROM contacts WHERE id = ANY(?)',
+      [ids],
+    );
+    expect(rows[0].n).toBeLessThan(20);
+    for (const [i, result] of results.entries()) {
+      const requestId = result.headers['x-request-id'];
+      const [event] = await t.db('events').where({ resource_id: result.body.id, type: 'contact.created' });
+      expect(event.request_id).toBe(requestId);
+      const [entry] = await t
+        .db('audit_log')
+        .where({ resource_id: result.body.id, action: 'contact.created' });
+      expect(entry).toMatchObject({
+        request_id: requestId,
+        actor_type: 'api_key',
+        actor_id: i % 2 ? key.body.id : expect.not.stringMatching(key.body.id),
+      });
+      const read = await t.api({ method: 'GET', url: `/v1/contacts/${result.body.id}` });
+      expect(read.body).toStrictEqual(result.body);
+    }
+  });
+
+  it('fails a bad create among concurrent ones alone, and writes nothing of it', async () => {
+    const taken = await t.api({
+      method: 'POST',
+      url: '/v1/contacts',
+      body: personInput({ externalId: `taken-${Date.now()}`, source: 'shop' }),
+    });
+    expect(taken.status).toBe(201);
+    const bodies = Array.from({ length: 12 }, (_, i) =>
+      i === 4
+        ? personInput({ bankAccounts: [{ iban: 'DE00123456789012345678' }] })
+        : i === 7
+          ? personInput({ externalId: taken.body.externalId, source: 'shop' })
+          : i === 9
+            ? personInput({ customerNumber: taken.body.customerNumber })
+            : personInput(),
+    );
+    const results = await Promise.all(
+      bodies.map((body) => t.api({ method: 'POST', url: '/v1/contacts', body })),
+    );
+    expect(results.map((r) => r.status)).toEqual(bodies.map((_, i) => ([4, 7, 9].includes(i) ? 422 : 201)));
+    expect(results[4]!.body.errors).toEqual([expect.objectContaining({ path: 'bankAccounts.0.iban' })]);
+    expect(results[7]!.body.errors).toEqual([
+      expect.objectContaining({ path: 'externalId', code: 'external_id_taken' }),
+    ]);
+    expect(results[9]!.body.errors).toEqual([
+      expect.objectContaining({ path: 'customerNumber', code: 'customer_number_taken' }),
+    ]);
+    const written = await t.db('contacts').whereIn(
+      'last_name',
+      bodies.map((b) => b.lastName!),
+    );
+    expect(written).toHaveLength(9);
+  });
+
   it('queues the event for webhooks in the same statement when an endpoint is enabled', async () => {
     const tenant = await t.tenant('Outbox GmbH');
     const endpoint = await t.api(

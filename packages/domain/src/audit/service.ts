@@ -41,6 +41,11 @@ export interface AuditRecordInput {
   resourceId: string;
   before?: unknown;
   after?: unknown;
+  /**
+   * Who asked for the change, when one statement writes the changes of several requests (a group commit, see
+   * contacts.create); the context's actor and request id otherwise.
+   */
+  by?: Pick<Ctx, 'actor' | 'requestId'>;
 }
 
 interface AuditRow {
@@ -125,14 +130,14 @@ function entryRows(ctx: Ctx, inputs: readonly AuditRecordInput[]) {
     const changed = changes(input.before, input.after);
     return {
       id: newId('auditEntry'),
-      actor_type: ctx.actor.type,
-      actor_id: ctx.actor.id,
+      actor_type: (input.by ?? ctx).actor.type,
+      actor_id: (input.by ?? ctx).actor.id,
       action: input.action,
       resource_type: input.resourceType,
       resource_id: input.resourceId,
       before: changed.before,
       after: changed.after,
-      request_id: ctx.requestId ?? null,
+      request_id: (input.by ?? ctx).requestId ?? null,
     };
   });
 }
