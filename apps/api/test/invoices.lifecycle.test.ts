@@ -202,7 +202,9 @@ describe('bad input writes nothing', () => {
 
   it('control characters XML cannot carry are refused in the texts an e-invoice contains', async () => {
     // Word's manual line break is U+000B: pasted into a line, it made every XRechnung of the issued (and so
-    // unchangeable) invoice malformed XML. Tab, line feed and carriage return stay allowed.
+    // unchangeable) invoice malformed XML. Tab, line feed and carriage return stay allowed. Every request's
+    // fields are checked before validation (400, plugins/text-input.ts); the document rules check again what
+    // comes from elsewhere — an article's stored text (documents.rules.test.ts).
     const before = await t.db('documents').count({ n: '*' });
     const res = await post(t, '/v1/invoices', {
       contactId: buyer.id,
@@ -212,7 +214,7 @@ describe('bad input writes nothing', () => {
         line({ name: 'Beratung', description: 'Seite\u000c2' }),
       ],
     });
-    expect(res.status).toBe(422);
+    expect(res.status).toBe(400);
     expect(res.body.errors).toEqual([
       expect.objectContaining({ path: 'notes.1', code: 'character_invalid' }),
       expect.objectContaining({ path: 'lines.0.name', code: 'character_invalid' }),
@@ -227,7 +229,7 @@ describe('bad input writes nothing', () => {
     const changed = await patch(t, `/v1/invoices/${created.id}`, {
       lines: [line({ name: 'Wartung\u001f' })],
     });
-    expect(changed.status).toBe(422);
+    expect(changed.status).toBe(400);
     expect(changed.body.errors).toEqual([
       expect.objectContaining({ path: 'lines.0.name', code: 'character_invalid' }),
     ]);

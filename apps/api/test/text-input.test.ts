@@ -114,3 +114,60 @@ describe('the NUL character in requests', () => {
     ]);
   });
 });
+
+// Everything a name, an address or a line says ends up in an e-invoice: XML 1.0 cannot carry the other C0
+// controls (but tab, line feed and carriage return), U+FFFE/U+FFFF or half a surrogate pair, and one of them in a
+// customer's name made every XRechnung of that customer's issued — unchangeable — invoices malformed.
+describe('characters XML cannot carry', () => {
+  const VT = '\u000b'; // Word's manual line break
+  const message =
+    'contains a control character an e-invoice (XML) cannot carry; tab, line feed and carriage return are fine';
+
+  it('are refused in every JSON field with the field named, and nothing is written; tab and line breaks pass', async () => {
+    const before = await tenantRows(t, 'contacts');
+    const res = await t.api({
+      method: 'POST',
+      url: '/v1/contacts',
+      body: {
+        ...companyInput(),
+        companyName: `Nordwind${VT}Handel GmbH`,
+        billingAddress: { line1: 'Hafenweg 2\u0007', postalCode: '20457', city: 'Hamburg', country: 'DE' },
+        notes: 'half a pair: \ud83d',
+      },
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toEqual([
+      { path: 'companyName', code: 'character_invalid', message },
+      { path: 'billingAddress.line1', code: 'character_invalid', message },
+      { path: 'notes', code: 'character_invalid', message },
+    ]);
+    expect(await tenantRows(t, 'contacts')).toBe(before);
+
+    const fine = await t.api({
+      method: 'POST',
+      url: '/v1/contacts',
+      body: { ...companyInput(), notes: 'Lieferung:\tRampe 3\r\nBitte klingeln 😀' },
+    });
+    expect(fine.status).toBe(201);
+  });
+
+  it("are a CSV import row's error, named by column, while a text body itself may hold them", async () => {
+    const before = await tenantRows(t, 'contacts');
+    const csv = await t.api({
+      method: 'POST',
+      url: '/v1/contacts/import?atomic=true',
+      body: [
+        'kind,companyName,billingLine1,billingPostalCode,billingCity,billingCountry',
+        'company,Fine GmbH,Domplatz 1,50667,Köln,DE',
+        `company,Bad${VT} GmbH,Unter den Linden 1,10117,Ber\u0001lin,DE`,
+      ].join('\n'),
+      headers: { 'content-type': 'text/csv' },
+    });
+    expect(csv.status).toBe(422);
+    expect(csv.body.errors).toEqual([
+      { path: 'rows.2.companyName', code: 'character_invalid', message },
+      { path: 'rows.2.billingCity', code: 'character_invalid', message },
+    ]);
+    expect(await tenantRows(t, 'contacts')).toBe(before);
+  });
+});

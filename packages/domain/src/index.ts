@@ -56,5 +56,6 @@ export * as sending from './sending/index';
 export * as sepa from './sepa/index';
 export * from './sepa/types';
 export * as testClock from './test-clock/service';
+export { hasNonXmlCharacter, NON_XML_CHARACTER_MESSAGE } from './validation/text';
 export * as webhooks from './webhooks/index';
 export * from './webhooks/types';

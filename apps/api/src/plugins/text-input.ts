@@ -1,4 +1,4 @@
-import { DomainError, type FieldError } from '@fakturo/domain';
+import { DomainError, type FieldError, hasNonXmlCharacter, NON_XML_CHARACTER_MESSAGE } from '@fakturo/domain';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 
@@ -9,39 +9,60 @@ const MESSAGE = 'must not contain the NUL character (U+0000)';
  * Where NUL characters sit in a parsed request part: field paths as validation errors name them (`a.0.b`,
  * prefixed by `query.` or `params.`), a field's name included. A text body (a CSV file, a bank statement) is
  * named by its first line with one; raw bytes are not looked at.
+ *
+ * The values and names of parsed fields (not a text body) are also refused when they hold another character
+ * XML cannot carry (`character_invalid`, domain `hasNonXmlCharacter`: the other C0 controls but tab, line feed
+ * and carriage return, U+FFFE, U+FFFF, half a surrogate pair). A text body keeps them: a bank's MT940 or CSV
+ * export may end in a DOS end-of-file mark (U+001A) or carry a form feed; the
+ * contacts CSV import checks its cells itself (`textFieldErrors`).
  */
-function nulFields(value: unknown, path: string[], out: FieldError[] = []): FieldError[] {
+function badCharacters(value: unknown, path: string[], out: FieldError[] = []): FieldError[] {
   if (typeof value === 'string') {
-    if (!value.includes(NUL)) return out;
-    if (path.length > 0) out.push({ path: path.join('.'), code: 'nul_character', message: MESSAGE });
-    else {
-      const line = value.slice(0, value.indexOf(NUL)).split('\n').length;
-      out.push({ path: 'body', code: 'nul_character', message: `line ${line} ${MESSAGE}` });
+    if (path.length === 0) {
+      if (value.includes(NUL)) {
+        const line = value.slice(0, value.indexOf(NUL)).split('\n').length;
+        out.push({ path: 'body', code: 'nul_character', message: `line ${line} ${MESSAGE}` });
+      }
+    } else {
+      const problem = characterProblem(value);
+      if (problem) out.push({ path: path.join('.'), ...problem });
     }
   } else if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i += 1) nulFields(value[i], [...path, String(i)], out);
+    for (let i = 0; i < value.length; i += 1) badCharacters(value[i], [...path, String(i)], out);
   } else if (value !== null && typeof value === 'object' && !Buffer.isBuffer(value)) {
     for (const [key, item] of Object.entries(value)) {
-      if (key.includes(NUL))
-        out.push({ path: [...path, key].join('.'), code: 'nul_character', message: `name ${MESSAGE}` });
-      else nulFields(item, [...path, key], out);
+      const problem = characterProblem(key);
+      if (problem)
+        out.push({ path: [...path, key].join('.'), code: problem.code, message: `name ${problem.message}` });
+      else badCharacters(item, [...path, key], out);
     }
   }
   return out;
+}
+
+function characterProblem(text: string): { code: string; message: string } | null {
+  if (text.includes(NUL)) return { code: 'nul_character', message: MESSAGE };
+  if (hasNonXmlCharacter(text)) return { code: 'character_invalid', message: NON_XML_CHARACTER_MESSAGE };
+  return null;
+}
+
+/** The `character_invalid`/`nul_character` errors of a parsed value's fields (the contacts CSV import's cells). */
+export function textFieldErrors(value: object): FieldError[] {
+  return badCharacters(value, []);
 }
 
 /**
  * PostgreSQL text cannot hold U+0000, so a string with one used to reach the database and come back as a
  * 500. Every request's path parameters, query and body — parsed JSON, or a text body such as a CSV file or a
  * bank statement; raw bytes (a PSP's signed webhook) are left to their route — are checked before
- * validation, and a request with NUL anywhere is refused as a 400 `validation_failed` naming each place.
- * Nothing is written.
+ * validation, and a request with NUL anywhere is refused as a 400 `validation_failed` naming each place; so
+ * is a parsed field with another character XML cannot carry (see `badCharacters`). Nothing is written.
  */
 export const textInputPlugin = fp(async (app: FastifyInstance) => {
   app.addHook('preValidation', async (request) => {
-    const errors = nulFields(request.params, ['params']);
-    nulFields(request.query, ['query'], errors);
-    nulFields(request.body, [], errors);
+    const errors = badCharacters(request.params, ['params']);
+    badCharacters(request.query, ['query'], errors);
+    badCharacters(request.body, [], errors);
     if (errors.length > 0) {
       throw new DomainError(
         'invalid_request',

@@ -7,6 +7,7 @@ import { DomainError, type FieldErrors } from '../errors';
 import { AmountOutOfRange, isCurrency, isDecimalString, lineNet, MAX_DOCUMENT_NET } from '../money';
 import type { Organization } from '../organizations/types';
 import { isCalendarDate } from '../validation/codes';
+import { hasNonXmlCharacter, NON_XML_CHARACTER_MESSAGE } from '../validation/text';
 import type { DocumentDraftInput, DocumentFamily, DocumentLineInput } from './resource';
 import { determineTax, type RateKind } from './tax';
 import type { BuyerSnapshot, DocumentLine, DocumentType, SellerSnapshot, TaxCategory } from './types';
@@ -69,30 +70,13 @@ function checkPeriod(
 }
 
 /**
- * Does the text hold a character XML 1.0 cannot carry (§2.2 Char): a C0 control other than tab, line feed and
- * carriage return, U+FFFE, U+FFFF or half of a surrogate pair? Such text makes the e-invoice malformed XML.
- */
-function hasNonXmlCharacter(value: string): boolean {
-  for (const char of value) {
-    const c = char.codePointAt(0)!;
-    if (c < 0x20 ? c !== 0x09 && c !== 0x0a && c !== 0x0d : c === 0xfffe || c === 0xffff) return true;
-    if (c >= 0xd800 && c <= 0xdfff) return true;
-  }
-  return false;
-}
-
-/**
  * Texts a document prints and writes into its e-invoice (notes BT-22, line names BT-153 and descriptions
  * BT-154) must be characters XML can carry: Word's manual line break (U+000B) pasted into a line made every
  * XRechnung of the issued — and so unchangeable — document malformed.
  */
 function checkText(errors: FieldErrors, path: string, value: string | null | undefined): void {
   if (value && hasNonXmlCharacter(value)) {
-    errors.add(
-      path,
-      'character_invalid',
-      'contains a control character an e-invoice (XML) cannot carry; tab, line feed and carriage return are fine',
-    );
+    errors.add(path, 'character_invalid', NON_XML_CHARACTER_MESSAGE);
   }
 }
 

@@ -3,6 +3,7 @@ import { type ContactInput, contacts, contactsCsv, type FieldError } from '@fakt
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
+import { textFieldErrors } from '../../plugins/text-input';
 import { problemResponses, StringEnum } from '../../schemas/common';
 import { withoutNullableNoise } from '../../schemas/validator';
 import { ContactCreateSchema, ContactExportQuerySchema } from './schemas';
@@ -114,10 +115,13 @@ const CREATE_BODY = Type.Ref(ContactCreateSchema);
  */
 function shapeChecker(request: FastifyRequest) {
   const validate = request.compileValidationSchema(CREATE_BODY, 'body');
-  return (input: ContactInput): FieldError[] =>
-    validate(structuredClone(input))
+  // a cell holding a character XML cannot carry is that row's error, as the same field of a JSON body is a 400
+  return (input: ContactInput): FieldError[] => [
+    ...(validate(structuredClone(input))
       ? []
-      : toFieldErrors((validate.errors ?? []) as Parameters<typeof toFieldErrors>[0]);
+      : toFieldErrors((validate.errors ?? []) as Parameters<typeof toFieldErrors>[0])),
+    ...textFieldErrors(input),
+  ];
 }
 
 export const contactImportExportRoutes: FastifyPluginAsyncTypebox = async (app) => {
