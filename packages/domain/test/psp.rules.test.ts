@@ -10,6 +10,7 @@ import {
   maskSecret,
   mollieOutcome,
   REUSE_MARGIN_MS,
+  stripeDisputeFunds,
   stripeOutcome,
   toDecimalAmount,
 } from '../src/psp/rules';
@@ -202,5 +203,70 @@ describe('reusing a link', () => {
     expect(isReusable({ ...link, provider: 'mollie' }, want, now)).toBe(false);
     expect(isReusable({ ...link, status: 'processing' }, want, now)).toBe(false);
     expect(isReusable({ ...link, currency: 'CHF' }, want, now)).toBe(false);
+  });
+});
+
+describe('what a Stripe dispute moved (stripeDisputeFunds)', () => {
+  const debit = (amount: number, currency = 'eur') => ({ amount: -amount, currency });
+  const credit = (amount: number, currency = 'eur') => ({ amount, currency });
+
+  it('an inquiry moves nothing, whatever its status', () => {
+    expect(stripeDisputeFunds('charge.dispute.created', { amount: 5000, balance_transactions: [] })).toEqual({
+      withdrawn: 0,
+      reinstated: 0,
+    });
+    expect(stripeDisputeFunds('charge.dispute.closed', { amount: 5000 })).toEqual({
+      withdrawn: 0,
+      reinstated: 0,
+    });
+  });
+
+  it('the disputed amount is withdrawn once Stripe debited it, or the event says so', () => {
+    expect(
+      stripeDisputeFunds('charge.dispute.created', { amount: 5000, balance_transactions: [debit(5000)] }),
+    ).toEqual({ withdrawn: 5000, reinstated: 0 });
+    expect(stripeDisputeFunds('charge.dispute.funds_withdrawn', { amount: 5000 })).toEqual({
+      withdrawn: 5000,
+      reinstated: 0,
+    });
+  });
+
+  it('a won dispute gives all of it back; a reinstatement before its withdrawal counts both', () => {
+    expect(
+      stripeDisputeFunds('charge.dispute.closed', {
+        amount: 5000,
+        balance_transactions: [debit(5000), credit(5000)],
+      }),
+    ).toEqual({ withdrawn: 5000, reinstated: 5000 });
+    expect(stripeDisputeFunds('charge.dispute.funds_reinstated', { amount: 5000 })).toEqual({
+      withdrawn: 5000,
+      reinstated: 5000,
+    });
+  });
+
+  it('"partially won" gives back the credited share of the amount, in the settlement currency\'s proportion', () => {
+    // settled in another currency: 4,600 debited, 1,840 credited back → 40 % of the dispute's 5,000
+    expect(
+      stripeDisputeFunds('charge.dispute.funds_reinstated', {
+        amount: 5000,
+        balance_transactions: [debit(4600, 'usd'), credit(1840, 'usd')],
+      }),
+    ).toEqual({ withdrawn: 5000, reinstated: 2000 });
+    // rounded half up to a whole minor unit
+    expect(
+      stripeDisputeFunds('charge.dispute.funds_reinstated', {
+        amount: 1001,
+        balance_transactions: [debit(2000), credit(1000)],
+      }),
+    ).toEqual({ withdrawn: 1001, reinstated: 501 });
+  });
+
+  it('moves in more than one currency, which cannot be compared, count as all given back', () => {
+    expect(
+      stripeDisputeFunds('charge.dispute.funds_reinstated', {
+        amount: 5000,
+        balance_transactions: [debit(5000, 'eur'), credit(1000, 'usd')],
+      }),
+    ).toEqual({ withdrawn: 5000, reinstated: 5000 });
   });
 });
