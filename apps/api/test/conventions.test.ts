@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { apiKeys } from '@fakturo/domain';
+import { apiKeys, idempotency } from '@fakturo/domain';
 import {
   type ApiResponse,
   companyInput,
@@ -377,6 +377,51 @@ describe('idempotency keys', () => {
     expect(again.headers['content-type']).toBe(first.headers['content-type']);
     expect(again.headers['x-request-id']).not.toBe(first.headers['x-request-id']);
     expect({ contacts: await countRows('contacts'), events: await countRows('events') }).toEqual(counts);
+  });
+
+  it('replays a retry whose JSON has the same members in another order (objects are unordered)', async () => {
+    const headers = { 'idempotency-key': 'reordered-retry' };
+    const body = companyInput({ metadata: { shop: 'nord', order: '17' } });
+    const first = await t.api({ method: 'POST', url: '/v1/contacts', body, headers });
+    expect(first.status).toBe(201);
+    const reversed = (value: unknown): unknown =>
+      Array.isArray(value)
+        ? value.map(reversed)
+        : value !== null && typeof value === 'object'
+          ? Object.fromEntries(
+              Object.entries(value)
+                .reverse()
+                .map(([k, v]) => [k, reversed(v)]),
+            )
+          : value;
+    const text = JSON.stringify(reversed(body));
+    expect(text).not.toBe(JSON.stringify(body));
+    const before = await countRows('contacts');
+    const again = await t.api({
+      method: 'POST',
+      url: '/v1/contacts',
+      body: text,
+      headers: { ...headers, 'content-type': 'application/json' },
+    });
+    expect(again.status).toBe(201);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.text).toBe(first.text);
+    expect(await countRows('contacts')).toBe(before);
+  });
+
+  it('still replays a key stored with the hash of the JSON text as received (before keys were sorted)', async () => {
+    const headers = { 'idempotency-key': 'stored-before-sorting' };
+    const body = companyInput();
+    const first = await t.api({ method: 'POST', url: '/v1/contacts', body, headers });
+    expect(first.status).toBe(201);
+    // as a deployment before the change stored it
+    await t
+      .db('idempotency_keys')
+      .where({ key: 'stored-before-sorting' })
+      .update({ request_hash: idempotency.legacyRequestHash('POST', '/v1/contacts', body) });
+    const again = await t.api({ method: 'POST', url: '/v1/contacts', body, headers });
+    expect(again.status).toBe(201);
+    expect(again.headers['idempotent-replayed']).toBe('true');
   });
 
   it('refuses the same key with a different body (422) and creates nothing', async () => {

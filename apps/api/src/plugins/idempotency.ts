@@ -79,7 +79,14 @@ export const idempotencyPlugin = fp(
       // A secret-bearing response is replayed only to the API key that caused it (it alone can decrypt it).
       const target = secretResponse ? `${request.url} by ${request.ctx.actor.id}` : request.url;
       const hash = idempotency.requestHash(request.method, target, request.body);
-      const claim = await idempotency.claim(options.db, request.ctx.organizationId, key, hash, new Date());
+      const claim = await idempotency.claim(
+        options.db,
+        request.ctx.organizationId,
+        key,
+        hash,
+        new Date(),
+        () => idempotency.legacyRequestHash(request.method, target, request.body),
+      );
       if (claim.kind === 'replay') {
         const { status, headers } = claim.response;
         let body = claim.response.body;

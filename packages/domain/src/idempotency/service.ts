@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '@fakturo/db';
+import { canonicalJson } from '../audit/chain';
 import { DomainError } from '../errors';
 
 /** Stored responses are kept at least 24 h (API.md); a key in flight longer than this is considered abandoned. */
@@ -14,7 +15,25 @@ export interface StoredResponse {
 
 export type Claim = { kind: 'claimed' } | { kind: 'replay'; response: StoredResponse };
 
+/**
+ * What makes two requests with one key the same request: method, path and body. A JSON body is hashed as
+ * canonical JSON (keys sorted, audit/chain.ts): JSON objects are unordered (RFC 8259 §4), and a retry that
+ * serialised the same body again with its keys in another order — a queue that stored the body as a map — is
+ * the same request, not a reused key (it used to be 422). A text body (CSV) is hashed as sent.
+ */
 export function requestHash(method: string, path: string, body: unknown): Buffer {
+  return createHash('sha256')
+    .update(`${method} ${path}\n`)
+    .update(typeof body === 'string' ? body : canonicalJson(body ?? null))
+    .digest();
+}
+
+/**
+ * The hash keys were stored with before `requestHash` sorted keys: the JSON text in the order received. Accepted
+ * too, so a retry of a request made before the change is still replayed; such keys are gone 24 h after it
+ * (RETENTION_MS), and this can go with the next release.
+ */
+export function legacyRequestHash(method: string, path: string, body: unknown): Buffer {
   return createHash('sha256')
     .update(`${method} ${path}\n`)
     .update(typeof body === 'string' ? body : JSON.stringify(body ?? null))
@@ -31,6 +50,8 @@ export async function claim(
   key: string,
   hash: Buffer,
   now: Date,
+  /** Another hash the same request may be stored under (legacyRequestHash), asked only on a mismatch. */
+  alsoStoredAs?: () => Buffer,
 ): Promise<Claim> {
   const inserted = await db.raw<{ rows: unknown[] }>(
     `INSERT INTO idempotency_keys (organization_id, key, request_hash, status, created_at, expires_at)
@@ -53,8 +74,9 @@ export async function claim(
   if (inserted.rows.length === 1) return { kind: 'claimed' };
 
   const existing = await db('idempotency_keys').where({ organization_id: organizationId, key }).first();
-  if (!existing) return claim(db, organizationId, key, hash, now);
-  if (!Buffer.from(existing.request_hash).equals(hash)) {
+  if (!existing) return claim(db, organizationId, key, hash, now, alsoStoredAs);
+  const stored = Buffer.from(existing.request_hash);
+  if (!stored.equals(hash) && !(alsoStoredAs && stored.equals(alsoStoredAs()))) {
     throw new DomainError(
       'unprocessable',
       'idempotency_key_reused',
