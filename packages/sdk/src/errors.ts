@@ -25,7 +25,7 @@ export interface FakturoErrorInit {
  * @example
  * ```ts
  * try {
- *   await fakturo.contacts.create({ kind: 'company', companyName: 'ACME GmbH', bankAccounts: [{ iban: 'DE00' }] });
+ *   await fakturo.contacts.create({ kind: 'company', companyName: 'ACME GmbH', bankAccounts: [{ iban: 'DE00123456789012345678' }] });
  * } catch (error) {
  *   if (error instanceof ValidationError) {
  *     for (const field of error.errors) console.log(field.path, field.code); // bankAccounts.0.iban iban_invalid

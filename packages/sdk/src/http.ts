@@ -12,7 +12,7 @@ export interface FakturoOptions {
   fetch?: typeof fetch;
   /** Retries after a 429, a 5xx or a network failure; default 2 (so at most 3 attempts). 0 disables. */
   maxRetries?: number;
-  /** Time for one attempt, answer body included; default 30 000 ms. */
+  /** Time for one attempt, answer body included, in ms ≥ 1; default 30 000 ms. */
   timeoutMs?: number;
 }
 
@@ -24,7 +24,10 @@ export interface RequestOptions {
   timeoutMs?: number;
   /** Cancels the call (and its pending retries). */
   signal?: AbortSignal;
-  /** Extra headers, e.g. `{ 'x-request-id': 'my-trace-id' }`. */
+  /**
+   * Extra headers, e.g. `{ 'x-request-id': 'my-trace-id' }`; names in any case. They replace the SDK's own
+   * (`Idempotency-Key` works like `idempotencyKey`), except `Authorization`, which is always the client's key.
+   */
   headers?: Record<string, string>;
 }
 
@@ -158,7 +161,7 @@ export class HttpClient {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
     this.fetchImpl = fetchImpl;
     this.maxRetries = checkCount('maxRetries', options.maxRetries, DEFAULT_MAX_RETRIES);
-    this.timeoutMs = checkCount('timeoutMs', options.timeoutMs, DEFAULT_TIMEOUT_MS);
+    this.timeoutMs = checkCount('timeoutMs', options.timeoutMs, DEFAULT_TIMEOUT_MS, 1);
   }
 
   url(path: string, params?: Record<string, string | number>, query?: object): string {
@@ -183,10 +186,15 @@ export class HttpClient {
    */
   async request(request: ApiRequest, options: RequestOptions = {}): Promise<unknown> {
     const url = this.url(request.path, request.params, request.query);
+    // Header names are case-insensitive: the caller's `Idempotency-Key` or `Accept` must replace ours, not
+    // be sent beside it (fetch joins two spellings of one name into a single "a, b" value).
+    const extra = Object.fromEntries(
+      Object.entries(options.headers ?? {}).map(([name, value]) => [name.toLowerCase(), value]),
+    );
     const headers: Record<string, string> = {
       accept: request.accept ?? 'application/json',
       'user-agent': `fakturo-sdk-typescript/${VERSION}`,
-      ...options.headers,
+      ...extra,
       authorization: `Bearer ${this.apiKey}`,
     };
     let body: string | Uint8Array | undefined;
@@ -200,12 +208,14 @@ export class HttpClient {
     }
     // One key per call, kept for all its attempts: a retry of a POST that did reach the server is replayed
     // by the server, never executed twice.
-    if (request.method === 'post')
-      headers['idempotency-key'] = options.idempotencyKey ?? globalThis.crypto.randomUUID();
+    if (request.method === 'post') {
+      headers['idempotency-key'] =
+        options.idempotencyKey ?? extra['idempotency-key'] ?? globalThis.crypto.randomUUID();
+    }
     if (request.ifMatch !== undefined) headers['if-match'] = `"${request.ifMatch}"`;
 
     const maxRetries = checkCount('maxRetries', options.maxRetries, this.maxRetries);
-    const timeoutMs = checkCount('timeoutMs', options.timeoutMs, this.timeoutMs);
+    const timeoutMs = checkCount('timeoutMs', options.timeoutMs, this.timeoutMs, 1);
     const init: RequestInit = { method: request.method.toUpperCase(), headers, body };
     for (let attempt = 0; ; attempt += 1) {
       let error: FakturoError;
@@ -272,9 +282,10 @@ export class HttpClient {
   }
 }
 
-function checkCount(name: string, value: number | undefined, fallback: number): number {
+/** `min` 1 for a timeout: 0 would abort every attempt at once rather than mean "no limit". */
+function checkCount(name: string, value: number | undefined, fallback: number, min = 0): number {
   if (value === undefined) return fallback;
-  if (!Number.isSafeInteger(value) || value < 0)
-    throw new TypeError(`Fakturo: \`${name}\` must be a whole number ≥ 0.`);
+  if (!Number.isSafeInteger(value) || value < min)
+    throw new TypeError(`Fakturo: \`${name}\` must be a whole number ≥ ${min}.`);
   return value;
 }

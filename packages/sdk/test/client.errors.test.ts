@@ -127,4 +127,9 @@ describe('errors arrive as one class per kind, with code, status and request id'
     expect(() => new Fakturo({ apiKey: 'sk_x', baseUrl: 'localhost:3000' })).toThrow(/baseUrl/);
     expect(() => new Fakturo({ apiKey: 'sk_x', baseUrl: api.baseUrl, maxRetries: -1 })).toThrow(/maxRetries/);
   });
+
+  it('refuses a zero timeout, which would cut every attempt off before it starts', async () => {
+    expect(() => new Fakturo({ apiKey: 'sk_x', baseUrl: api.baseUrl, timeoutMs: 0 })).toThrow(/timeoutMs/);
+    await expect(api.client().contacts.list({}, { timeoutMs: 0 })).rejects.toThrow(/timeoutMs/);
+  });
 });

@@ -66,6 +66,22 @@ describe('idempotency: every POST carries a key that its retries reuse', () => {
     const b = await fakturo.contacts.create(input, { idempotencyKey });
     expect(b).toEqual(a);
   });
+
+  it('headers given in any case replace the SDK’s own, never join them into one value', async () => {
+    const recorder = recordingFetch();
+    const fakturo = api.client({ fetch: recorder.fetch });
+    const key = `shop-order-${Date.now()}`;
+    const input = personInput();
+    // the way the header is written in the API's docs, not the `idempotencyKey` option
+    const a = await fakturo.contacts.create(input, { headers: { 'Idempotency-Key': key } });
+    const b = await fakturo.contacts.create(input, { headers: { 'Idempotency-Key': key } });
+    expect(b).toEqual(a);
+    await fakturo.contacts.get(a.id, { headers: { Accept: 'application/problem+json, application/json' } });
+    const sent = recorder.calls.map((c) => new Headers(c.headers));
+    expect(sent.map((h) => h.get('idempotency-key'))).toEqual([key, key, null]);
+    expect(sent[2]!.get('accept')).toBe('application/problem+json, application/json');
+    expect(sent.every((h) => h.get('authorization') === `Bearer ${api.t.main.apiKey}`)).toBe(true);
+  });
 });
 
 describe('retries: 429, 5xx and network failures, with back-off and Retry-After', () => {

@@ -62,6 +62,25 @@ describe('webhook endpoints through the SDK', () => {
     });
   });
 
+  it('walks the whole delivery log page by page, filters kept', async () => {
+    const created = await fakturo.webhookEndpoints.create({
+      url: 'http://127.0.0.1:9/log',
+      enabledEvents: ['*'],
+    });
+    const tests = [];
+    for (let i = 0; i < 5; i += 1) tests.push(await fakturo.webhookEndpoints.test(created.id));
+    const newestFirst = tests.map((d) => d.id).reverse();
+
+    const all = await fakturo.webhookEndpoints
+      .listDeliveriesAutoPaging(created.id, { limit: 2, eventType: 'webhook.test' }, { maxItems: 100 })
+      .toArray();
+    expect(all.map((d) => d.id)).toEqual(newestFirst);
+    const bounded = await fakturo.webhookEndpoints
+      .listDeliveriesAutoPaging(created.id, { limit: 2 }, { maxItems: 3 })
+      .toArray();
+    expect(bounded.map((d) => d.id)).toEqual(newestFirst.slice(0, 3));
+  });
+
   it('refuses a link-local URL, naming the field', async () => {
     const error = await fakturo.webhookEndpoints
       .create({ url: 'http://169.254.169.254/latest', enabledEvents: ['*'] })

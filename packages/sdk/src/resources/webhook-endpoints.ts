@@ -166,6 +166,34 @@ export class WebhookEndpoints extends Resource {
   }
 
   /**
+   * The whole delivery log, newest first, page by page, up to `maxItems` (required); the same filters as
+   * `listDeliveries`.
+   *
+   * @example
+   * ```ts
+   * for await (const delivery of fakturo.webhookEndpoints.listDeliveriesAutoPaging(
+   *   id,
+   *   { status: 'failed' },
+   *   { maxItems: 1000 },
+   * )) {
+   *   await fakturo.webhookDeliveries.retry(delivery.id);
+   * }
+   * ```
+   */
+  listDeliveriesAutoPaging(
+    id: string,
+    params: WebhookDeliveryListParams,
+    bound: PagingBound,
+    options?: RequestOptions,
+  ): AutoPaginator<WebhookDelivery> {
+    return autoPage(
+      (query: WebhookDeliveryListParams) => this.listDeliveries(id, query, options),
+      params ?? {},
+      bound,
+    );
+  }
+
+  /**
    * Sends events again: by id, or every subscribed event in a time range.
    *
    * @example
