@@ -241,6 +241,33 @@ describe('cancel: the computed end date (DOMAIN.md §6, "3 months to end of term
       renewals: 1,
     });
   });
+
+  it('a cancellation dated back before periods already billed is refused, as an earlier end date is', async () => {
+    // monthly in advance from Jan 1, billed January … September. A cancellation dated back to Mar 1 would
+    // end it on Mar 31 while April … September stay invoiced: the contract and its invoices would disagree.
+    const contract = await createContract(t, {
+      contactId: contact.id,
+      startDate: '2026-01-01',
+      items: [{ articleId: hosting.id }],
+    });
+    const run = await startRun(t, { contractIds: [contract.id] });
+    await w.run();
+    expect(await getRun(t, run.id)).toMatchObject({ invoicesCreated: 9 });
+    const res = await t.api({
+      method: 'POST',
+      url: `/v1/contracts/${contract.id}/cancel`,
+      body: { receivedOn: '2026-03-01' },
+    });
+    expect(res.status).toBe(422);
+    expect(res.body.errors).toEqual([
+      expect.objectContaining({ path: 'receivedOn', code: 'end_date_before_billed_period' }),
+    ]);
+    const after = await t.api({ method: 'GET', url: `/v1/contracts/${contract.id}` });
+    expect(after.body).toMatchObject({ status: 'active', endDate: null, version: 1 });
+    // received today it ends with the period under way, billed already: fine
+    const today = await post(t, `/v1/contracts/${contract.id}/cancel`, {}, undefined, 200);
+    expect(today.endDate).toBe('2026-09-30');
+  });
 });
 
 describe('pause and resume', () => {
@@ -407,6 +434,58 @@ describe('changes after billing', () => {
       headers: { 'if-match': '"1"' },
     });
     expect(stale.status).toBe(412);
+  });
+
+  it('next_period before the first bill: periods already delivered in arrears keep the old quantity', async () => {
+    // In arrears since Aug 15: Aug 15 – Sep 14 was delivered with 3 and is due, but no run billed it yet;
+    // Sep 15 – Oct 14 is under way. A change today (Sep 30) applies from Oct 15, not to the past.
+    const contract = await createContract(t, {
+      contactId: contact.id,
+      startDate: '2026-08-15',
+      timing: 'in_arrears',
+      items: [{ articleId: hosting.id, quantity: '3' }],
+    });
+    const res = await t.api({
+      method: 'PATCH',
+      url: `/v1/contracts/${contract.id}`,
+      body: { items: [{ id: contract.items[0].id, quantity: '5' }] },
+    });
+    expect(res.status).toBe(200);
+    expect(
+      res.body.items.map((i: { quantity: string; startsOn: string | null; endsOn: string | null }) => [
+        i.quantity,
+        i.startsOn,
+        i.endsOn,
+      ]),
+    ).toEqual([
+      ['3', null, '2026-10-14'],
+      ['5', '2026-10-15', null],
+    ]);
+    const lines = (await dryRun(contract.id)).invoices.flatMap((i: { lines: object[] }) => i.lines);
+    expect(
+      lines.map((l: { quantity: string; netAmount: number; period: unknown }) => [
+        l.quantity,
+        l.netAmount,
+        l.period,
+      ]),
+    ).toEqual([['3', 3000, { start: '2026-08-15', end: '2026-09-14' }]]);
+  });
+
+  it('a contract that has not begun yet changes in place: nothing of it is history', async () => {
+    const contract = await createContract(t, {
+      contactId: contact.id,
+      startDate: '2026-11-01',
+      items: [{ articleId: hosting.id, quantity: '3' }],
+    });
+    const res = await t.api({
+      method: 'PATCH',
+      url: `/v1/contracts/${contract.id}`,
+      body: { items: [{ id: contract.items[0].id, quantity: '5' }] },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.items.map((i: { id: string; quantity: string }) => [i.id, i.quantity])).toEqual([
+      [contract.items[0].id, '5'],
+    ]);
   });
 
   it('immediate_prorated: credit the unused rest at the old price, charge it at the new one', async () => {

@@ -356,7 +356,10 @@ export async function update(
 
     const now = tx.clock.now();
     if (items) {
-      if (billed)
+      // Once the contract has begun, its past is history even before the first bill: an in-arrears period
+      // under way (or one due but not yet run) was delivered at the old terms, so the change timing decides
+      // from when the new ones apply. Only a contract that has not begun is simply edited.
+      if (billed || compareDates(day, draft.startDate) > 0)
         await changeItems(
           tx,
           current,
@@ -373,7 +376,7 @@ export async function update(
   });
 }
 
-/** Before the first bill nothing is history yet: items are replaced in place. */
+/** Before the contract begins nothing is history yet: items are replaced in place. */
 async function replaceItems(tx: Ctx, current: Contract, items: ItemDraft[], now: Date): Promise<void> {
   const keep = new Set(items.map((i) => i.id).filter((x): x is string => x !== undefined));
   const drop = current.items.filter((item) => !keep.has(item.id)).map((item) => item.id);
@@ -537,6 +540,20 @@ export async function cancel(ctx: Ctx, id: string, input: CancelInput = {}): Pro
     refuseWhenEnded(current);
     const receivedOn = input.receivedOn ?? day;
     const result = cancellationEndDate(scheduleOf(current, current.pauses), termsOf(current), receivedOn);
+    // as for an end date set by hand (update): a cancellation dated back must not end the contract before
+    // periods it has already been invoiced for
+    const lastBilled = await scoped(tx, 'billed_periods')
+      .where('contract_id', id)
+      .max('period_end as end')
+      .first();
+    if (lastBilled?.end && compareDates(result.endDate, lastBilled.end) < 0) {
+      errors.add(
+        'receivedOn',
+        'end_date_before_billed_period',
+        `received on ${receivedOn} the contract would end on ${result.endDate}, but periods up to ${lastBilled.end} are already billed`,
+      );
+      errors.throwIfAny();
+    }
     const now = tx.clock.now();
     return commitChange(
       tx,
