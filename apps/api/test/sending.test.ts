@@ -128,6 +128,19 @@ describe('sending an invoice', () => {
     expect(message!.attachments.map((a) => a.filename)).toEqual([`${invoice.number}.pdf`]);
   });
 
+  it('an invoice paid before its mail goes out does not ask to be paid again', async () => {
+    const invoice = await issuedInvoice(english.id);
+    await ok(
+      post(t, '/v1/payments', { invoiceId: invoice.id, amount: invoice.amountDue, method: 'bank_transfer' }),
+      201,
+    );
+    await ok(post(t, `/v1/invoices/${invoice.id}/send`, {}), 202);
+    await worker.run();
+    const message = messagesTo(english.emails[0]!.email).find((m) => m.subject?.includes(invoice.number));
+    expect(message!.text).not.toContain('Please pay');
+    expect(message!.text).toContain('This amount has already been paid in full.');
+  });
+
   it('sends the ZUGFeRD PDF instead of the plain one when asked, to the recipients given', async () => {
     const invoice = await issuedInvoice(german.id);
     const queued = await ok(

@@ -167,6 +167,49 @@ describe('the text of the mail', () => {
     expect(mail.text).toContain('The document is attached as a PDF.');
   });
 
+  it('an invoice paid by SEPA direct debit announces the collection instead of asking for a transfer', () => {
+    // The PDF says "Den Betrag … ziehen wir am … ein" (its pre-notification); a mail asking the customer to
+    // pay as well would have them transfer the money and be debited too.
+    const sepa = {
+      kind: 'sepa_debit',
+      mandateReference: 'MANDAT-0001',
+      creditorId: 'DE98ZZZ09999999999',
+      debtorIban: 'DE89370400440532013000',
+      collectionDate: '2026-04-02',
+    } as const;
+    const de = composeMail({ document: { ...base, paymentMeans: sepa }, portalUrl: link, eInvoice: null });
+    expect(de.text).not.toContain('begleichen');
+    expect(de.text).toContain(
+      'Der Betrag wird am 02.04.2026 per SEPA-Lastschrift von Ihrem Konto DE89\u00a0••••\u00a03000 eingezogen; Sie brauchen nichts zu überweisen.',
+    );
+    const en = composeMail({
+      document: { ...base, language: 'en', paymentMeans: { ...sepa, collectionDate: null } },
+      portalUrl: link,
+      eInvoice: null,
+    });
+    expect(en.text).not.toContain('Please pay');
+    expect(en.text).toContain(
+      'The amount will be collected by SEPA direct debit from your account DE89\u00a0••••\u00a03000 on 29 Mar 2026; there is no need to transfer it.',
+    );
+  });
+
+  it('an invoice sent again after payment asks for what is open now, or says it is paid', () => {
+    // "the customer lost the mail" (docs/sending.md) of an invoice paid meanwhile, or one whose send date
+    // came after it was paid: asking for the whole amount again invites paying twice
+    const paid = composeMail({ document: base, portalUrl: link, eInvoice: null, amountOpen: 0 });
+    expect(paid.text).not.toContain('begleichen Sie');
+    expect(paid.text).toContain('über 238,00\u00a0€. Der Betrag ist bereits vollständig beglichen.');
+    const part = composeMail({
+      document: { ...base, language: 'en' },
+      portalUrl: link,
+      eInvoice: null,
+      amountOpen: 3800,
+    });
+    expect(part.text).toContain('for €238.00. Of this, €38.00 is still open; please pay it by 29 Mar 2026.');
+    const open = composeMail({ document: base, portalUrl: link, eInvoice: null, amountOpen: 23800 });
+    expect(open.text).toContain('Bitte begleichen Sie den Betrag bis zum 29.03.2026.');
+  });
+
   it('a quote states its validity; a paid-in-advance invoice asks for nothing', () => {
     const quote = composeMail({
       document: { ...base, type: 'quote', number: 'AN-2026-00001' },

@@ -1,4 +1,4 @@
-import { formatAmount, formatDate, LABELS } from '../documents/labels';
+import { formatAmount, formatDate, LABELS, maskIban } from '../documents/labels';
 import type { DocumentData, DocumentLanguage } from '../documents/types';
 
 /**
@@ -16,11 +16,17 @@ export interface MailTextInput {
   document: Pick<
     DocumentData,
     'type' | 'number' | 'issueDate' | 'dueDate' | 'currency' | 'language' | 'precedingDocument' | 'totals'
-  > & { seller: { legalName: string } };
+  > &
+    Partial<Pick<DocumentData, 'paymentMeans'>> & { seller: { legalName: string } };
   /** The customer portal link of this mail. */
   portalUrl: string;
   /** What is attached: the plain PDF, a Factur-X PDF, and/or an XRechnung XML. */
   eInvoice: 'xrechnung' | 'zugferd' | null;
+  /**
+   * What the customer still owes on the document when the mail goes out (payments/rules.openAmount); the
+   * document's amount due when not given. An invoice paid meanwhile must not ask to be paid again.
+   */
+  amountOpen?: number;
 }
 
 interface Words {
@@ -28,6 +34,8 @@ interface Words {
   greeting: string;
   attached: (what: string, number: string, date: string, amount: string) => string;
   payBy: (date: string) => string;
+  payRest: (amount: string, date: string) => string;
+  debit: (date: string, iban: string) => string;
   validUntil: (date: string) => string;
   refers: (number: string, date: string) => string;
   credit: string;
@@ -46,6 +54,9 @@ const WORDS: Record<DocumentLanguage, Words> = {
     attached: (what, number, date, amount) =>
       `anbei erhalten Sie ${what} ${number} vom ${date} über ${amount}.`,
     payBy: (date) => `Bitte begleichen Sie den Betrag bis zum ${date}.`,
+    payRest: (amount, date) => `Davon sind noch ${amount} offen; bitte begleichen Sie sie bis zum ${date}.`,
+    debit: (date, iban) =>
+      `Der Betrag wird am ${date} per SEPA-Lastschrift von Ihrem Konto ${iban} eingezogen; Sie brauchen nichts zu überweisen.`,
     validUntil: (date) => `Das Angebot gilt bis zum ${date}.`,
     refers: (number, date) => `Sie bezieht sich auf die Rechnung ${number} vom ${date}.`,
     credit: 'Der Betrag wird Ihnen gutgeschrieben.',
@@ -64,6 +75,9 @@ const WORDS: Record<DocumentLanguage, Words> = {
     attached: (what, number, date, amount) =>
       `please find attached ${what} ${number} of ${date} for ${amount}.`,
     payBy: (date) => `Please pay the amount by ${date}.`,
+    payRest: (amount, date) => `Of this, ${amount} is still open; please pay it by ${date}.`,
+    debit: (date, iban) =>
+      `The amount will be collected by SEPA direct debit from your account ${iban} on ${date}; there is no need to transfer it.`,
     validUntil: (date) => `The offer is valid until ${date}.`,
     refers: (number, date) => `It refers to invoice ${number} of ${date}.`,
     credit: 'The amount will be credited to you.',
@@ -114,7 +128,21 @@ export function composeMail(input: MailTextInput): MailText {
   }
   if (doc.type === 'quote' && doc.dueDate) facts.push(w.validUntil(formatDate(doc.dueDate, language)));
   else if (doc.type === 'credit_note') facts.push(w.credit);
-  else if (doc.dueDate && doc.totals.amountDue > 0) facts.push(w.payBy(formatDate(doc.dueDate, language)));
+  else if (doc.totals.amountDue > 0 && (input.amountOpen ?? doc.totals.amountDue) <= 0) {
+    facts.push(LABELS[language].settled);
+  } else if (doc.totals.amountDue > 0 && doc.paymentMeans?.kind === 'sepa_debit') {
+    // the PDF pre-notifies the collection (documents/pdf.ts paymentBlock): asking for a transfer as well would
+    // have the customer pay twice
+    const means = doc.paymentMeans;
+    const date = means.collectionDate ?? doc.dueDate ?? doc.issueDate;
+    facts.push(w.debit(formatDate(date, language), maskIban(means.debtorIban)));
+  } else if (doc.dueDate && doc.totals.amountDue > 0) {
+    const open = input.amountOpen ?? doc.totals.amountDue;
+    const due = formatDate(doc.dueDate, language);
+    facts.push(
+      open < doc.totals.amountDue ? w.payRest(formatAmount(open, doc.currency, language), due) : w.payBy(due),
+    );
+  }
   if (facts.length > 0) paragraphs[0] = `${paragraphs[0]} ${facts.join(' ')}`;
   paragraphs.push(w.files[input.eInvoice ?? 'pdf']);
 

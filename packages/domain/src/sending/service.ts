@@ -12,6 +12,7 @@ import { newId } from '../ids';
 import * as jobs from '../jobs';
 import * as organizations from '../organizations/service';
 import { type Page, toPage } from '../pagination';
+import { openAmount, PAYABLE_TYPES } from '../payments/rules';
 import * as testClock from '../test-clock/service';
 import * as accessTokens from './access-tokens';
 import type { MailAttachment, SendingDeps } from './mailer';
@@ -233,6 +234,8 @@ interface Claimed {
   family: DocumentFamily;
   attempt: number;
   token: string;
+  /** What is still owed on an invoice now: the mail asks for this, not for what was issued. */
+  amountOpen: number | undefined;
 }
 
 const tokenContext = (sendId: string) => `document_send:${sendId}`;
@@ -285,7 +288,17 @@ async function claim(ctx: Ctx, sendId: string): Promise<Claimed | 'failed' | nul
       access_token_encrypted: encrypted,
       updated_at: now,
     });
-    return { row, family, attempt: row.attempts + 1, token };
+    // payments are booked on invoices only; a pro-forma keeps asking for its amount
+    const amountOpen = PAYABLE_TYPES.includes(doc.type)
+      ? openAmount({
+          type: doc.type,
+          status: doc.status,
+          amountDue: doc.amount_due,
+          amountCredited: doc.amount_credited,
+          amountPaid: doc.amount_paid,
+        })
+      : undefined;
+    return { row, family, attempt: row.attempts + 1, token, amountOpen };
   });
 }
 
@@ -358,7 +371,7 @@ export async function deliver(
   const claimed = await claim(ctx, sendId);
   if (claimed === null) return 'skipped';
   if (claimed === 'failed') return 'failed';
-  const { row, family, token } = claimed;
+  const { row, family, token, amountOpen } = claimed;
 
   const giveUp = async (failure: SendFailure) => {
     await inTransaction(ctx, (tx) => markFailed(tx, row, failure));
@@ -388,6 +401,7 @@ export async function deliver(
       document: data,
       portalUrl: accessTokens.portalUrl(deps.publicUrl, token),
       eInvoice: row.einvoice_format === 'zugferd' ? 'zugferd' : row.einvoice_format ? 'xrechnung' : null,
+      amountOpen,
     });
     mail = {
       from: { name: data.seller.legalName, address: deps.fromAddress },
