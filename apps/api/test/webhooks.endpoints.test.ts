@@ -276,6 +276,18 @@ describe('webhook endpoints: tenancy', () => {
     expect((await t.api({ method: 'GET', url: `/v1/webhook-endpoints/${created.id}` })).body.version).toBe(1);
   });
 
+  it('judges a replay range by its instants, whatever offsets its ends are written in', async () => {
+    const { body: created } = await create();
+    const replay = (from: string, to: string) =>
+      t.api({ method: 'POST', url: `/v1/webhook-endpoints/${created.id}/replay`, body: { from, to } });
+    // 10:00 in Berlin is 08:00 UTC, before 09:00 UTC — though it sorts after it as text
+    const forward = await replay('2026-11-20T10:00:00+02:00', '2026-11-20T09:00:00Z');
+    expect(forward.status).toBe(202);
+    const backward = await replay('2026-11-20T09:00:00Z', '2026-11-20T10:00:00+02:00');
+    expect(backward.status).toBe(422);
+    expect(backward.body.errors).toEqual([expect.objectContaining({ path: 'to', code: 'range_invalid' })]);
+  });
+
   it("replays only the caller's own events", async () => {
     const other = await t.tenant('Third GmbH');
     const { body: theirs } = await t.api(

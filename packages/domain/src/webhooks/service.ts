@@ -382,7 +382,8 @@ export async function replay(
   if (byIds === byRange)
     errors.add('eventIds', 'replay_selection_invalid', 'give either eventIds, or from (and to)');
   if (byRange && input.from === undefined) errors.add('from', 'required', 'a range needs its start');
-  if (input.from && input.to && input.from > input.to)
+  // instants, not texts: `…T10:00:00+02:00` is before `…T09:00:00Z`
+  if (input.from && input.to && Date.parse(input.from) > Date.parse(input.to))
     errors.add('to', 'range_invalid', 'must not be before from');
   if (byIds && input.eventIds!.length === 0) errors.add('eventIds', 'required', 'name at least one event');
   errors.throwIfAny();
