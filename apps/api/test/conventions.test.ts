@@ -838,6 +838,7 @@ describe('events', () => {
     expect(await types('?type=contact.created')).toEqual(['contact.created', 'contact.created']);
     expect(await types('?type=organization.*')).toEqual(['organization.updated']);
     expect(await types('?type=contact')).toEqual([]); // no implicit prefix match
+    expect(await types('?type=*')).toEqual(await types('')); // `*` is every type, as in enabledEvents
     expect(await types(`?createdGte=${boundary}`)).toEqual(['contact.archived', 'contact.created']);
     expect(await types(`?createdLte=${boundary}`)).toEqual([
       'organization.updated',

@@ -231,9 +231,10 @@ export interface EventListQuery extends PageQuery {
 
 export async function list(ctx: Ctx, query: EventListQuery): Promise<Page<Event>> {
   const q = scoped(ctx, 'events').select(COLUMNS);
-  if (query.type?.endsWith('.*'))
-    q.where('type', 'like', `${query.type.slice(0, -1).replace(/[%_]/g, '\\$&')}%`);
-  else if (query.type) q.where('type', query.type);
+  // `*` is every type, as in a webhook endpoint's enabledEvents
+  const type = query.type === '*' ? undefined : query.type;
+  if (type?.endsWith('.*')) q.where('type', 'like', `${type.slice(0, -1).replace(/[%_]/g, '\\$&')}%`);
+  else if (type) q.where('type', type);
   if (query.resourceId) q.where('resource_id', query.resourceId);
   if (query.createdGte) q.where('created_at', '>=', query.createdGte);
   if (query.createdLte) q.where('created_at', '<=', query.createdLte);

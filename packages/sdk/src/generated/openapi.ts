@@ -6654,7 +6654,7 @@ export interface operations {
                 limit?: number;
                 /** @description Cursor: the `nextCursor` of the previous page (an object id). */
                 startingAfter?: string;
-                /** @description Exact type or wildcard, e.g. `contact.*` */
+                /** @description Exact type or wildcard, e.g. `contact.*`; `*` is every type */
                 type?: string;
                 resourceId?: string;
                 /** @description RFC 3339 instant in UTC */
