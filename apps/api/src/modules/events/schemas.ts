@@ -16,7 +16,9 @@ export const EventSchema = Type.Object(
 export const EventListQuerySchema = Type.Object(
   {
     ...PageQuerySchema,
-    type: Type.Optional(Type.String({ description: 'Exact type or wildcard, e.g. `contact.*`; `*` is every type' })),
+    type: Type.Optional(
+      Type.String({ description: 'Exact type or wildcard, e.g. `contact.*`; `*` is every type' }),
+    ),
     resourceId: Type.Optional(Type.String()),
     createdGte: Type.Optional(InstantString),
     createdLte: Type.Optional(InstantString),
