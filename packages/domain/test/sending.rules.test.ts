@@ -210,6 +210,27 @@ describe('the text of the mail', () => {
     expect(open.text).toContain('Bitte begleichen Sie den Betrag bis zum 29.03.2026.');
   });
 
+  it('an overdue invoice sent again says when it was due instead of asking to pay by a day gone', () => {
+    const late = composeMail({ document: base, portalUrl: link, eInvoice: null, today: '2026-04-10' });
+    expect(late.text).not.toContain('bis zum 29.03.2026');
+    expect(late.text).toContain(
+      'über 238,00\u00a0€. Der offene Betrag von 238,00\u00a0€ war am 29.03.2026 fällig; bitte begleichen Sie ihn umgehend.',
+    );
+    const partEn = composeMail({
+      document: { ...base, language: 'en' },
+      portalUrl: link,
+      eInvoice: null,
+      amountOpen: 3800,
+      today: '2026-03-30',
+    });
+    expect(partEn.text).toContain(
+      'The open amount of €38.00 was due on 29 Mar 2026; please pay it without delay.',
+    );
+    // on the due date itself it is not late yet
+    const dueToday = composeMail({ document: base, portalUrl: link, eInvoice: null, today: '2026-03-29' });
+    expect(dueToday.text).toContain('Bitte begleichen Sie den Betrag bis zum 29.03.2026.');
+  });
+
   it('a quote states its validity; a paid-in-advance invoice asks for nothing', () => {
     const quote = composeMail({
       document: { ...base, type: 'quote', number: 'AN-2026-00001' },

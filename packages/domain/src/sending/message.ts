@@ -27,6 +27,11 @@ export interface MailTextInput {
    * document's amount due when not given. An invoice paid meanwhile must not ask to be paid again.
    */
   amountOpen?: number;
+  /**
+   * The day the mail goes out (the organisation's calendar day). A due date before it is past: the mail says
+   * when the amount was due instead of asking to pay "by" a day gone (an overdue invoice sent again).
+   */
+  today?: string;
 }
 
 interface Words {
@@ -35,6 +40,7 @@ interface Words {
   attached: (what: string, number: string, date: string, amount: string) => string;
   payBy: (date: string) => string;
   payRest: (amount: string, date: string) => string;
+  overdue: (amount: string, date: string) => string;
   debit: (date: string, iban: string) => string;
   validUntil: (date: string) => string;
   refers: (number: string, date: string) => string;
@@ -55,6 +61,8 @@ const WORDS: Record<DocumentLanguage, Words> = {
       `anbei erhalten Sie ${what} ${number} vom ${date} über ${amount}.`,
     payBy: (date) => `Bitte begleichen Sie den Betrag bis zum ${date}.`,
     payRest: (amount, date) => `Davon sind noch ${amount} offen; bitte begleichen Sie sie bis zum ${date}.`,
+    overdue: (amount, date) =>
+      `Der offene Betrag von ${amount} war am ${date} fällig; bitte begleichen Sie ihn umgehend.`,
     debit: (date, iban) =>
       `Der Betrag wird am ${date} per SEPA-Lastschrift von Ihrem Konto ${iban} eingezogen; Sie brauchen nichts zu überweisen.`,
     validUntil: (date) => `Das Angebot gilt bis zum ${date}.`,
@@ -76,6 +84,8 @@ const WORDS: Record<DocumentLanguage, Words> = {
       `please find attached ${what} ${number} of ${date} for ${amount}.`,
     payBy: (date) => `Please pay the amount by ${date}.`,
     payRest: (amount, date) => `Of this, ${amount} is still open; please pay it by ${date}.`,
+    overdue: (amount, date) =>
+      `The open amount of ${amount} was due on ${date}; please pay it without delay.`,
     debit: (date, iban) =>
       `The amount will be collected by SEPA direct debit from your account ${iban} on ${date}; there is no need to transfer it.`,
     validUntil: (date) => `The offer is valid until ${date}.`,
@@ -139,9 +149,14 @@ export function composeMail(input: MailTextInput): MailText {
   } else if (doc.dueDate && doc.totals.amountDue > 0) {
     const open = input.amountOpen ?? doc.totals.amountDue;
     const due = formatDate(doc.dueDate, language);
-    facts.push(
-      open < doc.totals.amountDue ? w.payRest(formatAmount(open, doc.currency, language), due) : w.payBy(due),
-    );
+    if (input.today && doc.dueDate < input.today)
+      facts.push(w.overdue(formatAmount(open, doc.currency, language), due));
+    else
+      facts.push(
+        open < doc.totals.amountDue
+          ? w.payRest(formatAmount(open, doc.currency, language), due)
+          : w.payBy(due),
+      );
   }
   if (facts.length > 0) paragraphs[0] = `${paragraphs[0]} ${facts.join(' ')}`;
   paragraphs.push(w.files[input.eInvoice ?? 'pdf']);

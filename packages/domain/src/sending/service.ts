@@ -1,5 +1,6 @@
 import type { Db } from '@fakturo/db';
 import type { Clock } from '../clock';
+import { calendarDate } from '../clock';
 import * as contactsRepo from '../contacts/repo';
 import { type Ctx, inTransaction, scoped, systemContext } from '../context';
 import { decryptSecret, encryptSecret } from '../crypto/secrets';
@@ -402,6 +403,7 @@ export async function deliver(
       portalUrl: accessTokens.portalUrl(deps.publicUrl, token),
       eInvoice: row.einvoice_format === 'zugferd' ? 'zugferd' : row.einvoice_format ? 'xrechnung' : null,
       amountOpen,
+      today: calendarDate(ctx.clock.now(), org.timezone),
     });
     mail = {
       from: { name: data.seller.legalName, address: deps.fromAddress },
