@@ -18,11 +18,12 @@ export interface Platform {
 }
 
 /**
- * First start: with no organisation yet, create one and print its key once (API.md start-up contract).
+ * First start: with no organisation yet, create one and write its key to the data directory (API.md start-up
+ * contract); the banner that shows the key once is returned, to be printed when the API answers.
  * FAKTURO_BOOTSTRAP_API_KEY makes that key a known value for scripted set-ups.
  */
-async function bootstrap(database: OpenedDatabase, config: Config, log: pino.Logger): Promise<void> {
-  if ((await organizations.count(database.db)) > 0) return;
+async function bootstrap(database: OpenedDatabase, config: Config, log: pino.Logger): Promise<string | null> {
+  if ((await organizations.count(database.db)) > 0) return null;
   const { organization, apiKey } = await organizations.create(database.db, systemClock, {
     legalName: 'My Organization',
     apiKeySecret: config.bootstrapApiKey,
@@ -32,9 +33,9 @@ async function bootstrap(database: OpenedDatabase, config: Config, log: pino.Log
   writeFileSync(keyFile, `${apiKey.secret}\n`, { mode: 0o600 });
   chmodSync(keyFile, 0o600);
   log.info({ organizationId: organization.id, keyFile }, 'created the first organisation');
-  process.stdout.write(
+  return (
     `\n  Fakturo is set up. Your API key (shown once, also in ${keyFile}):\n\n    ${apiKey.secret}\n\n` +
-      `  Try: curl -H "Authorization: Bearer ${apiKey.secret}" http://${config.host}:${config.port}/v1/organization\n\n`,
+    `  Try: curl -H "Authorization: Bearer ${apiKey.secret}" http://${config.host}:${config.port}/v1/organization\n\n`
   );
 }
 
@@ -59,6 +60,7 @@ export async function startPlatform(
 
   let app: FastifyInstance | null = null;
   let worker: Runner | null = null;
+  let banner: string | null = null;
   try {
     // Before anything writes: jobs are added with SQL in the writing transactions, and webhook secrets
     // are encrypted with this key (a missing production key stops the start here, not at first use).
@@ -70,7 +72,7 @@ export async function startPlatform(
         'generated a development encryption key; set FAKTURO_ENCRYPTION_KEY in production',
       );
     }
-    if (parts.api) await bootstrap(database, config, log);
+    if (parts.api) banner = await bootstrap(database, config, log);
     // The worker starts before the API listens, so a 200 from /readyz means the whole process is up.
     if (parts.worker) worker = await startWorker({ db: database.db, databaseUrl: database.url, logger: log });
     if (parts.api) {
@@ -82,8 +84,13 @@ export async function startPlatform(
         publicUrl: config.publicUrl,
       });
       await app.listen({ host: config.host, port: config.port });
+      // Only now: the banner invites a curl, which used to meet a closed port while the worker and the
+      // routes were still starting (seconds on a busy machine).
+      if (banner) process.stdout.write(banner);
     }
   } catch (error) {
+    // the key was created and written; it is still shown this once (say the port was taken)
+    if (banner) process.stdout.write(banner);
     await app?.close();
     await worker?.stop();
     await database.close();

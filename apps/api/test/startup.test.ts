@@ -65,6 +65,11 @@ interface Server {
   waitFor: (pattern: RegExp, timeoutMs?: number) => Promise<void>;
   /** The process spawned: npx, or npm for `viaNpmStart`. */
   pid: number;
+  /**
+   * The status of a GET /healthz sent the moment the first-start banner appeared on the output, as a user
+   * would try its curl; 0 when the connection was refused, null when no banner came.
+   */
+  bannerProbe: () => Promise<number> | null;
 }
 
 async function start(dataDir: string, bootstrapKey?: string, viaNpmStart = false): Promise<Server> {
@@ -92,7 +97,16 @@ async function start(dataDir: string, bootstrapKey?: string, viaNpmStart = false
   });
   running.add(child);
   let output = '';
-  child.stdout!.on('data', (chunk) => (output += chunk));
+  let bannerProbe: Promise<number> | null = null;
+  const url = `http://127.0.0.1:${port}`;
+  child.stdout!.on('data', (chunk) => {
+    output += chunk;
+    if (!bannerProbe && output.includes('Fakturo is set up'))
+      bannerProbe = fetch(`${url}/healthz`).then(
+        (res) => res.status,
+        () => 0,
+      );
+  });
   child.stderr!.on('data', (chunk) => (output += chunk));
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.on('exit', (code, signal) => {
@@ -112,7 +126,6 @@ async function start(dataDir: string, bootstrapKey?: string, viaNpmStart = false
     }
   };
 
-  const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + START_TIMEOUT_MS;
   for (;;) {
     if (hasExited) throw new Error(`server exited during start-up:\n${output}`);
@@ -130,7 +143,16 @@ async function start(dataDir: string, bootstrapKey?: string, viaNpmStart = false
     if (!pid) throw new Error(`no pid in the server log:\n${output}`);
     return Number(pid);
   };
-  return { port, url, output: () => output, serverPid, exited, waitFor, pid: child.pid! };
+  return {
+    port,
+    url,
+    output: () => output,
+    serverPid,
+    exited,
+    waitFor,
+    pid: child.pid!,
+    bannerProbe: () => bannerProbe,
+  };
 }
 
 /** SIGTERM to the server process (as Docker and Kubernetes send it); resolves with its exit and duration. */
@@ -262,6 +284,9 @@ describe('start-up contract', () => {
     expect(readFileSync(file!, 'utf8')).toBe(`${key}\n`);
     expect((await getOrganization(server, key!)).status).toBe(200);
     expect(server.output().split(key!).length - 1).toBe(2); // the banner and the curl hint, nowhere else
+    // the banner's curl works at once: it is printed when the API listens, not while the worker and the routes
+    // are still starting (a request sent the moment it appeared used to be refused)
+    expect(await server.bannerProbe()).toBe(200);
     // the worker's pool comes with its error handlers: graphile-worker has nothing to warn about
     await server.waitFor(/Worker connected and looking for jobs/);
     expect(server.output()).not.toMatch(/error handlers/);
