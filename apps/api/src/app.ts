@@ -49,6 +49,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  // Bodies are JSON (API.md). Fastify also reads text/plain by default, which a JSON route then refused as
+  // "body must be object" and a route without a body schema silently ignored; now it is a 415 like any other
+  // type. File uploads (CSV import, bank statements) add their own parsers in their route's scope.
+  app.removeContentTypeParser('text/plain');
+
   app.addHook('onSend', async (request, reply, payload) => {
     reply.header('x-request-id', request.id);
     return payload;

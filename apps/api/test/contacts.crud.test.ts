@@ -225,6 +225,42 @@ describe('contacts: customer numbers', () => {
     expect(Number(after.body.customerNumber.slice(2))).toBe(Number(next.slice(2)) + 1);
   });
 
+  it('refuses a customer number that is blank or has spaces around it (it would pass as another, unique one)', async () => {
+    const taken = await t.api({ method: 'POST', url: '/v1/contacts', body: personInput() });
+    const before = await countRows('contacts');
+    for (const customerNumber of [
+      ` ${taken.body.customerNumber} `,
+      '   ',
+      `${taken.body.customerNumber}\n`,
+    ]) {
+      const res = await t.api({ method: 'POST', url: '/v1/contacts', body: personInput({ customerNumber }) });
+      expect(res.status, JSON.stringify(customerNumber)).toBe(400);
+      expect(res.body.errors).toEqual([
+        { path: 'customerNumber', code: 'format_invalid', message: expect.any(String) },
+      ]);
+    }
+    const patch = await t.api({
+      method: 'PATCH',
+      url: `/v1/contacts/${taken.body.id}`,
+      body: { customerNumber: 'K-77777 ' },
+    });
+    expect(patch.status).toBe(400);
+    const graphql = await t.api({
+      method: 'POST',
+      url: '/graphql',
+      body: {
+        query: 'mutation ($input: ContactInput!) { createContact(input: $input) { id } }',
+        variables: { input: personInput({ customerNumber: ' ' }) },
+      },
+    });
+    expect(graphql.body.errors[0].extensions).toMatchObject({
+      code: 'validation_failed',
+      errors: [{ path: 'customerNumber', code: 'format_invalid' }],
+    });
+    expect(await countRows('contacts')).toBe(before);
+    expect((await t.api({ method: 'GET', url: `/v1/contacts/${taken.body.id}` })).body.version).toBe(1);
+  });
+
   it('keeps an explicit null as null (no coercion of bodies)', async () => {
     const created = await t.api({
       method: 'POST',

@@ -221,6 +221,26 @@ describe('contacts import: bad rows', () => {
     });
   });
 
+  it('names a missing or unknown kind alone, not also a company name the row never needed', async () => {
+    const tenant = await t.tenant('Kinds GmbH');
+    const csv = ['kind,lastName,email', ',Müller,', 'persn,Schmidt,', 'robot,,nope'].join('\n');
+    const res = await importCsv(csv, tenant);
+    expect(res.status).toBe(200);
+    expect(res.body.errors).toEqual([
+      { row: 1, line: 2, errors: [expect.objectContaining({ path: 'kind', code: 'required' })] },
+      { row: 2, line: 3, errors: [expect.objectContaining({ path: 'kind', code: 'value_not_allowed' })] },
+      {
+        row: 3,
+        line: 4,
+        // the rules that do not depend on the kind are still checked
+        errors: [
+          expect.objectContaining({ path: 'kind', code: 'value_not_allowed' }),
+          expect.objectContaining({ path: 'email', code: 'email_invalid' }),
+        ],
+      },
+    ]);
+  });
+
   it('refuses rows that repeat an earlier row or a stored contact: customer number, source+externalId, mandate', async () => {
     const tenant = await t.tenant('Duplicates GmbH');
     const stored = await t.api(

@@ -284,6 +284,44 @@ describe('problem details', () => {
     expectProblem(await t.api({ method: 'POST', url: '/v1/api-keys', headers, body: '' }), 400, 'body_empty');
   });
 
+  it('415: a JSON endpoint refuses a text/plain body instead of reading it as a string or ignoring it', async () => {
+    const text = { 'content-type': 'text/plain' };
+    const contact = await t.api({ method: 'POST', url: '/v1/contacts', body: personInput() });
+    const json = JSON.stringify(personInput());
+    expectProblem(
+      await t.api({ method: 'POST', url: '/v1/contacts', headers: text, body: json }),
+      415,
+      'media_type_unsupported',
+    );
+    expectProblem(
+      await t.api({ method: 'PATCH', url: `/v1/contacts/${contact.body.id}`, headers: text, body: '{}' }),
+      415,
+      'media_type_unsupported',
+    );
+    // an action without a body schema did not even look at it: the contact was archived
+    expectProblem(
+      await t.api({
+        method: 'POST',
+        url: `/v1/contacts/${contact.body.id}/archive`,
+        headers: text,
+        body: 'hi',
+      }),
+      415,
+      'media_type_unsupported',
+    );
+    expect((await t.api({ method: 'GET', url: `/v1/contacts/${contact.body.id}` })).body.archived).toBe(
+      false,
+    );
+    const graphql = await t.api({
+      method: 'POST',
+      url: '/graphql',
+      headers: text,
+      body: JSON.stringify({ query: '{ contacts { hasMore } }' }),
+    });
+    expect(graphql.status).toBe(415);
+    expect(graphql.body.errors[0].extensions.code).toBe('media_type_unsupported');
+  });
+
   it('an action whose body is optional takes a bare POST as {}, and the OpenAPI document says so', async () => {
     // no body at all (as `curl -X POST` sends it): the defaults, not 400 "must be object"
     const reconcile = await t.api({ method: 'POST', url: '/v1/bank-transactions/reconcile' });
@@ -458,6 +496,36 @@ describe('idempotency keys', () => {
     const replay = await t.api({ method: 'POST', url: '/v1/contacts', body, headers });
     expect(replay.headers['idempotent-replayed']).toBe('true');
     expect(replay.body.id).toBe(good.body.id);
+  });
+
+  it('does not burn the key on a 400 the endpoint answers itself (a CSV file with an unknown column)', async () => {
+    // the file is refused as a whole (400) by the import, after the key was claimed: the fixed file may follow
+    const csvHeaders = { 'idempotency-key': 'fix-the-file', 'content-type': 'text/csv' };
+    const bad = await t.api({
+      method: 'POST',
+      url: '/v1/contacts/import',
+      body: 'kind,lastName,favouriteColour\nperson,Filefix,blue\n',
+      headers: csvHeaders,
+    });
+    expectProblem(bad, 400, 'csv_column_unknown');
+    expect(await countRows('idempotency_keys', { key: 'fix-the-file' })).toBe(0);
+    const fixed = 'kind,lastName\nperson,Filefix\n';
+    const good = await t.api({
+      method: 'POST',
+      url: '/v1/contacts/import',
+      body: fixed,
+      headers: csvHeaders,
+    });
+    expect(good.status, good.text).toBe(200);
+    expect(good.body.imported).toBe(1);
+    const replay = await t.api({
+      method: 'POST',
+      url: '/v1/contacts/import',
+      body: fixed,
+      headers: csvHeaders,
+    });
+    expect(replay.headers['idempotent-replayed']).toBe('true');
+    expect(await countRows('contacts', { last_name: 'Filefix' })).toBe(1);
   });
 
   it('stores a 422 rule violation (the endpoint ran) and replays it', async () => {

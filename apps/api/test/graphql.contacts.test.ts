@@ -11,6 +11,7 @@ interface GqlError {
     code: string;
     requestId?: string;
     errors?: { path: string; code: string; message: string }[];
+    [detail: string]: unknown;
   };
 }
 interface GqlResponse {
@@ -194,7 +195,8 @@ describe('graphql: contacts lifecycle', () => {
     expect(stale.data).toBeNull();
     expect(stale.errors?.[0]).toMatchObject({
       path: ['updateContact'],
-      extensions: { code: 'version_mismatch' },
+      // the same details as REST's 412 body, so a client can refetch or retry against the current version
+      extensions: { code: 'version_mismatch', expectedVersion: 1, currentVersion: 2 },
     });
 
     const unversioned = await gql(UPDATE, { id: created.id, input: { notes: 'last writer' } });

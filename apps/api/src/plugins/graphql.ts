@@ -115,7 +115,9 @@ function formatError(
       {
         message: original.message,
         ...where,
+        // the details REST puts in the problem body (a 412's expectedVersion and currentVersion, …) too
         extensions: {
+          ...(original.details ?? {}),
           code: original.code,
           ...(original.errors ? { errors: original.errors } : {}),
           requestId,

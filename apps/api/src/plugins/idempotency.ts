@@ -60,7 +60,8 @@ const reused = () =>
  * `Idempotency-Key` on every POST (API.md): the first response is stored in PostgreSQL and replayed for the
  * same key and body (header `Idempotent-Replayed: true`); another body → 422; still running → 409.
  * The key is claimed after authentication, rate limiting and validation (Stripe's rule: only a request that
- * reached its endpoint is stored), so a 401/403/429 or a malformed request stores nothing and can be retried.
+ * reached its endpoint is stored), so a 401/403/429 or a malformed request stores nothing and can be retried;
+ * a 400 the endpoint answers itself is released like a 5xx.
  */
 export const idempotencyPlugin = fp(
   async (app: FastifyInstance, options: { db: Db }) => {
@@ -105,7 +106,10 @@ export const idempotencyPlugin = fp(
       const key = request.idempotencyKey;
       if (!key) return payload;
       request.idempotencyKey = undefined;
-      if (reply.statusCode >= 500) {
+      // A 400 is a malformed request, refused before anything was written (a CSV file with an unknown column
+      // is found out by its endpoint, after the claim): like a schema 400 it does not consume the key, so the
+      // corrected request may follow with the same key. A 5xx releases it too, so the retry runs for real.
+      if (reply.statusCode >= 500 || reply.statusCode === 400) {
         await idempotency.release(options.db, request.ctx.organizationId, key);
         return payload;
       }

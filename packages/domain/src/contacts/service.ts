@@ -464,6 +464,9 @@ export interface ContactImportReport {
   errors: ContactImportRowError[];
 }
 
+/** The name rules that depend on the kind (`checkContact`: a company's name, a person's first or last name). */
+const NAME_REQUIRED = new Set(['companyName required', 'lastName required']);
+
 /**
  * Imports contacts from CSV (format in csv.ts). Every row passes the same checks as a single create — the
  * wire schema (`checkShape`), `checkContact` and the database checks — plus duplicates inside the file
@@ -511,7 +514,11 @@ export async function importCsv(
     const report: ContactImportRowError[] = [];
     const valid: CheckedContact[] = [];
     checks.forEach((check, i) => {
-      const ruled = csv.rowErrors([...check.early, ...check.errors.list]);
+      // A row without a valid kind was checked as the draft's default kind (company): the name that kind
+      // needs is no error of the row, the kind is.
+      const kindless = check.early.some((e) => e.path === 'kind');
+      const rules = check.errors.list.filter((e) => !(kindless && NAME_REQUIRED.has(`${e.path} ${e.code}`)));
+      const ruled = csv.rowErrors([...check.early, ...rules]);
       // a schema error only where no rule already named the column (`iban_invalid` beats `min_length_invalid`)
       const shaped = csv.rowErrors(check.shape).filter((s) => !ruled.some((r) => r.path === s.path));
       const errors = [...ruled, ...shaped];

@@ -2489,7 +2489,7 @@ export interface components {
         ContactCreate: {
             /** @enum {string} */
             kind: "person" | "company";
-            /** @description Omit to take the next number of the customer range */
+            /** @description Omit to take the next number of the customer range. No spaces or line breaks at the start or end. */
             customerNumber?: string;
             companyName?: string | null;
             salutation?: string | null;
@@ -2577,7 +2577,7 @@ export interface components {
         ContactUpdate: {
             /** @enum {string} */
             kind?: "person" | "company";
-            /** @description Omit to take the next number of the customer range */
+            /** @description Omit to take the next number of the customer range. No spaces or line breaks at the start or end. */
             customerNumber?: string;
             companyName?: string | null;
             salutation?: string | null;

@@ -164,7 +164,11 @@ const writable = {
     Type.String({
       minLength: 1,
       maxLength: 40,
-      description: 'Omit to take the next number of the customer range',
+      // no blank number, and none with spaces or a line break around it: ' K-00001 ' would pass the unique
+      // check as a number of its own and look like K-00001 on every document
+      pattern: '^\\S(.*\\S)?$',
+      description:
+        'Omit to take the next number of the customer range. No spaces or line breaks at the start or end.',
     }),
   ),
   companyName: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
