@@ -533,6 +533,34 @@ describe('document reports: GraphQL, input, tenancy', () => {
     });
   });
 
+  it('answers a date at either end of the calendar (a typo for 2020, the year 9999) with figures, not a 500', async () => {
+    // "0202-03-01" is a real date with nothing issued on it; the report has nothing to show, and says so
+    const vat = await ok(get(t, '/v1/reports/vat?from=0202-03-01&to=0202-03-31&interval=quarter'));
+    expect(vat).toMatchObject({ data: [], totals: [] });
+    const revenue = await ok(get(t, '/v1/reports/revenue?from=0202-03-01&to=0202-03-31'));
+    expect(revenue.data).toEqual([
+      expect.objectContaining({
+        currency: 'EUR',
+        period: '0202-03',
+        periodStart: '0202-03-01',
+        periodEnd: '0202-03-31',
+        gross: 0,
+      }),
+    ]);
+    // the default range: the 12 months up to `to`, which cannot reach back before year 1
+    const early = await ok(get(t, '/v1/reports/revenue?to=0001-03-31'));
+    expect(early.data.map((r: { period: string }) => r.period)).toEqual(['0001-01', '0001-02', '0001-03']);
+    const last = await ok(get(t, '/v1/reports/vat?from=9999-12-01&to=9999-12-31&interval=year'));
+    expect(last).toMatchObject({ data: [], totals: [] });
+    const lastRevenue = await ok(get(t, '/v1/reports/revenue?from=9999-12-01&to=9999-12-31&interval=year'));
+    expect(lastRevenue.data).toEqual([
+      expect.objectContaining({ period: '9999', periodStart: '9999-01-01', periodEnd: '9999-12-31' }),
+    ]);
+    // DSO looks back dsoDays from asOf: from the first day there is at most
+    const aging = await ok(get(t, '/v1/reports/receivables-aging?asOf=0001-01-01'));
+    expect(aging).toMatchObject({ asOf: '0001-01-01', data: [] });
+  });
+
   it('shows another organisation only its own (empty) figures', async () => {
     const other = await t.tenant('Andere GmbH');
     const vat = await ok(get(t, '/v1/reports/vat?from=2026-03-01&to=2026-04-30', other));

@@ -566,6 +566,23 @@ describe('MRR report: input and tenancy', () => {
     expect(long.body.errors).toEqual([expect.objectContaining({ code: 'range_too_long' })]);
   });
 
+  it('answers a date at either end of the calendar (a typo for 2020, the year 9999) with figures, not a 500', async () => {
+    const typo = await t.api({ method: 'GET', url: '/v1/reports/mrr?from=0202-01-01&to=0202-02-28' });
+    expect(typo.status, JSON.stringify(typo.body)).toBe(200);
+    expect(typo.body.data.map((r: Row) => [r.period, r.periodStart, r.periodEnd, r.mrr])).toEqual([
+      ['0202-01', '0202-01-01', '0202-01-31', 0],
+      ['0202-02', '0202-02-01', '0202-02-28', 0],
+    ]);
+    const last = await t.api({
+      method: 'GET',
+      url: '/v1/reports/mrr?from=9999-10-01&to=9999-12-31&interval=quarter&currency=EUR',
+    });
+    expect(last.status, JSON.stringify(last.body)).toBe(200);
+    expect(last.body.data.map((r: Row) => [r.period, r.periodStart, r.periodEnd])).toEqual([
+      ['9999-Q4', '9999-10-01', '9999-12-31'],
+    ]);
+  });
+
   it('shows another organisation nothing of this one: its own zeros, and 404 for this one’s ids', async () => {
     const other = await t.tenant('Andere GmbH');
     const res = await t.api({ method: 'GET', url: '/v1/reports/mrr?from=2026-01-01&to=2026-12-31' }, other);

@@ -378,6 +378,19 @@ describe('quotes and credit notes', () => {
     expect(message!.attachments.map((a) => a.filename)).toEqual([`${quote.number}.pdf`]);
   });
 
+  it('an accepted quote sent again says it was accepted, and does not offer it until a date any more', async () => {
+    const created = await ok(post(t, '/v1/quotes', { contactId: german.id, lines: [line()] }), 201);
+    const quote = await finalize(t, created.id, undefined, 'quotes');
+    await ok(post(t, `/v1/quotes/${quote.id}/accept`, { signerName: 'Erika Muster' }));
+    // the customer lost the mail and asks for the quote they signed
+    const queued = await ok(post(t, `/v1/quotes/${quote.id}/send`), 202);
+    await worker.run();
+    expect(await ok(get(t, `/v1/quotes/${quote.id}`))).toMatchObject({ status: 'accepted' });
+    const [message] = mail.messages.filter((m) => m.headers.get('x-fakturo-send-id') === queued.id);
+    expect(message!.text).toContain('Sie haben das Angebot am 15.03.2026 angenommen.');
+    expect(message!.text).not.toContain('gilt bis');
+  });
+
   it('a credit note is sent with its e-invoice and emits credit_note.sent', async () => {
     const invoice = await issuedInvoice(german.id);
     const created = await ok(post(t, '/v1/credit-notes', { invoiceId: invoice.id }), 201);

@@ -1,4 +1,4 @@
-import { addDays, isDate, monthIndex } from '../billing/dates';
+import { addDays, daysBetween, isDate, monthIndex } from '../billing/dates';
 import type { Ctx } from '../context';
 import { FieldErrors } from '../errors';
 import { openAmount } from '../payments/rules';
@@ -16,7 +16,7 @@ import {
   vatReport,
 } from './documents';
 import { REPORT_INTERVALS, type ReportInterval, reportPeriods } from './mrr';
-import { checkCurrency, onSnapshot, reportContext, resolveRange } from './range';
+import { checkCurrency, FIRST_DAY, onSnapshot, reportContext, resolveRange } from './range';
 import * as repo from './repo';
 
 // Reports read from issued documents (issue 7, items 2–4). Issued documents never change (GoBD), so these
@@ -246,6 +246,11 @@ export interface AgingReport {
   totals: AgingTotal[];
 }
 
+/** The first day of the DSO window: the `dsoDays` days ending on `asOf`, none of them before the first day there is. */
+function dsoSince(asOf: string, dsoDays: number): string {
+  return daysBetween(FIRST_DAY, asOf) < dsoDays - 1 ? FIRST_DAY : addDays(asOf, -(dsoDays - 1));
+}
+
 /**
  * Receivables aging (issue 7 item 3) as of a day — today unless `asOf` names another: what each contact owed
  * at the end of that day on invoices issued by then and not cancelled by then — the amount due less the
@@ -267,7 +272,7 @@ export async function receivablesAging(ctx: Ctx, query: AgingReportQuery = {}): 
   const asOf = query.asOf ?? today;
   const { rows, sales } = await onSnapshot(ctx, async (tx) => ({
     rows: await repo.receivablesAsOf(tx, asOf, organization.timezone, query.currency),
-    sales: await repo.invoicedGross(tx, addDays(asOf, -(dsoDays - 1)), asOf),
+    sales: await repo.invoicedGross(tx, dsoSince(asOf, dsoDays), asOf),
   }));
   const open = rows
     .map((row) => ({

@@ -1,4 +1,4 @@
-import { addDays, compareDates, daysBetween, monthIndex } from '../billing/dates';
+import { addDays, compareDates, dateInMonth, daysBetween, monthIndex } from '../billing/dates';
 import { contractMrr, type MrrItem, type MrrRates, mrrRates, SMOOTHING_WINDOW_DAYS } from '../billing/mrr';
 import { type BillingSchedule, isPausedOn, periodAt, periodIndexOn, periodOn } from '../billing/periods';
 import { priceForPeriod, type PriceChange as TermsPriceChange } from '../billing/terms';
@@ -459,8 +459,10 @@ export interface ReportPeriod {
 }
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
-const monthStart = (index: number) => `${Math.floor(index / 12)}-${pad2((index % 12) + 1)}-01`;
-const monthEnd = (index: number) => addDays(monthStart(index + 1), -1);
+// four-digit years, and a month's last day without stepping into the next month: a range may name any date
+// from 0001-01-01 to 9999-12-31 (a typo such as 0202 for 2020 included) and must not end in a 500
+const monthStart = (index: number) => dateInMonth(index, 1);
+const monthEnd = (index: number) => dateInMonth(index, 31);
 
 /** The calendar periods from the one containing `from` to the one containing `to`. */
 export function reportPeriods(from: string, to: string, interval: ReportInterval): ReportPeriod[] {
@@ -469,7 +471,7 @@ export function reportPeriods(from: string, to: string, interval: ReportInterval
   const last = Math.floor(monthIndex(to) / size) * size;
   const periods: ReportPeriod[] = [];
   for (let m = first; m <= last; m += size) {
-    const year = Math.floor(m / 12);
+    const year = String(Math.floor(m / 12)).padStart(4, '0');
     const label =
       interval === 'month'
         ? `${year}-${pad2((m % 12) + 1)}`

@@ -1,4 +1,4 @@
-import { addDays, compareDates, isDate, monthIndex } from '../billing/dates';
+import { addDays, compareDates, dateInMonth, isDate, monthIndex } from '../billing/dates';
 import { calendarDate } from '../clock';
 import { type Ctx, inTransaction } from '../context';
 import type { FieldErrors } from '../errors';
@@ -8,6 +8,9 @@ import type { Organization } from '../organizations/types';
 
 /** Reports cover at most this many months (20 years), so one request cannot ask for an unbounded answer. */
 export const MAX_REPORT_MONTHS = 240;
+
+/** The first calendar day there is (dates are 0001-01-01 … 9999-12-31). */
+export const FIRST_DAY = '0001-01-01';
 
 export interface RangeInput {
   from?: string;
@@ -57,8 +60,9 @@ export function resolveRange(
   }
   if (!ok) return null;
   const to = input.to ?? today;
-  const back = monthIndex(to) - (defaultMonths - 1);
-  const from = input.from ?? `${Math.floor(back / 12)}-${String((back % 12) + 1).padStart(2, '0')}-01`;
+  // not before January of year 1, the first month there is
+  const back = Math.max(monthIndex(to) - (defaultMonths - 1), monthIndex(FIRST_DAY));
+  const from = input.from ?? dateInMonth(back, 1);
   if (compareDates(from, to) > 0) {
     errors.add('query.from', 'range_invalid', 'must not be after to');
     return null;

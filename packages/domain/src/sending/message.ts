@@ -32,6 +32,11 @@ export interface MailTextInput {
    * when the amount was due instead of asking to pay "by" a day gone (an overdue invoice sent again).
    */
   today?: string;
+  /**
+   * A quote the buyer has accepted: the day they did (the organisation's calendar day). Sent again, its mail
+   * says so instead of offering it "until" a date, as if it were still waiting for an answer.
+   */
+  acceptedOn?: string | null;
 }
 
 interface Words {
@@ -43,6 +48,7 @@ interface Words {
   overdue: (amount: string, date: string) => string;
   debit: (date: string, iban: string) => string;
   validUntil: (date: string) => string;
+  accepted: (date: string) => string;
   refers: (number: string, date: string) => string;
   credit: string;
   files: Record<'pdf' | 'xrechnung' | 'zugferd', string>;
@@ -66,6 +72,7 @@ const WORDS: Record<DocumentLanguage, Words> = {
     debit: (date, iban) =>
       `Der Betrag wird am ${date} per SEPA-Lastschrift von Ihrem Konto ${iban} eingezogen; Sie brauchen nichts zu überweisen.`,
     validUntil: (date) => `Das Angebot gilt bis zum ${date}.`,
+    accepted: (date) => `Sie haben das Angebot am ${date} angenommen.`,
     refers: (number, date) => `Sie bezieht sich auf die Rechnung ${number} vom ${date}.`,
     credit: 'Der Betrag wird Ihnen gutgeschrieben.',
     files: {
@@ -89,6 +96,7 @@ const WORDS: Record<DocumentLanguage, Words> = {
     debit: (date, iban) =>
       `The amount will be collected by SEPA direct debit from your account ${iban} on ${date}; there is no need to transfer it.`,
     validUntil: (date) => `The offer is valid until ${date}.`,
+    accepted: (date) => `You accepted this offer on ${date}.`,
     refers: (number, date) => `It refers to invoice ${number} of ${date}.`,
     credit: 'The amount will be credited to you.',
     files: {
@@ -136,7 +144,9 @@ export function composeMail(input: MailTextInput): MailText {
   if (doc.precedingDocument) {
     facts.push(w.refers(doc.precedingDocument.number, formatDate(doc.precedingDocument.issueDate, language)));
   }
-  if (doc.type === 'quote' && doc.dueDate) facts.push(w.validUntil(formatDate(doc.dueDate, language)));
+  if (doc.type === 'quote' && input.acceptedOn)
+    facts.push(w.accepted(formatDate(input.acceptedOn, language)));
+  else if (doc.type === 'quote' && doc.dueDate) facts.push(w.validUntil(formatDate(doc.dueDate, language)));
   else if (doc.type === 'credit_note') facts.push(w.credit);
   else if (doc.totals.amountDue > 0 && (input.amountOpen ?? doc.totals.amountDue) <= 0) {
     facts.push(LABELS[language].settled);

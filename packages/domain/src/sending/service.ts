@@ -237,6 +237,8 @@ interface Claimed {
   token: string;
   /** What is still owed on an invoice now: the mail asks for this, not for what was issued. */
   amountOpen: number | undefined;
+  /** When the buyer accepted the quote, if they did: its mail then says so instead of offering it. */
+  acceptedAt: Date | null;
 }
 
 const tokenContext = (sendId: string) => `document_send:${sendId}`;
@@ -299,7 +301,8 @@ async function claim(ctx: Ctx, sendId: string): Promise<Claimed | 'failed' | nul
           amountPaid: doc.amount_paid,
         })
       : undefined;
-    return { row, family, attempt: row.attempts + 1, token, amountOpen };
+    const acceptedAt = doc.status === 'accepted' ? doc.accepted_at : null;
+    return { row, family, attempt: row.attempts + 1, token, amountOpen, acceptedAt };
   });
 }
 
@@ -372,7 +375,7 @@ export async function deliver(
   const claimed = await claim(ctx, sendId);
   if (claimed === null) return 'skipped';
   if (claimed === 'failed') return 'failed';
-  const { row, family, token, amountOpen } = claimed;
+  const { row, family, token, amountOpen, acceptedAt } = claimed;
 
   const giveUp = async (failure: SendFailure) => {
     await inTransaction(ctx, (tx) => markFailed(tx, row, failure));
@@ -404,6 +407,7 @@ export async function deliver(
       eInvoice: row.einvoice_format === 'zugferd' ? 'zugferd' : row.einvoice_format ? 'xrechnung' : null,
       amountOpen,
       today: calendarDate(ctx.clock.now(), org.timezone),
+      acceptedOn: acceptedAt ? calendarDate(acceptedAt, org.timezone) : null,
     });
     mail = {
       from: { name: data.seller.legalName, address: deps.fromAddress },
