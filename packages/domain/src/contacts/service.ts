@@ -400,7 +400,7 @@ async function createBatch(batch: readonly Waiting<PendingCreate, Contact>[]): P
       w.draft,
       w.waiting.entry.input.customerNumber,
       key,
-      settings,
+      settings.customerFormat,
       day,
     );
   await Promise.all(written.map((w) => alone(w).then(w.waiting.resolve, w.waiting.reject)));
@@ -416,7 +416,7 @@ async function writeAlone(
   draft: ContactDraft,
   customerNumber: string | undefined,
   key: string,
-  settings: { customerFormat: string },
+  format: string,
   day: string,
 ): Promise<Contact> {
   for (let attempt = 1; ; attempt++) {
@@ -426,7 +426,7 @@ async function writeAlone(
     } catch (error) {
       if (isCustomerNumberConflict(error) && !customerNumber && attempt < NUMBER_ATTEMPTS) {
         const sequence = await numbering.takeDetached(ctx, key, 1);
-        contact = { ...contact, customerNumber: formatNumber(settings.customerFormat, day, sequence) };
+        contact = { ...contact, customerNumber: formatNumber(format, day, sequence) };
         continue;
       }
       throwIfRaceLost(error, draft, customerNumber);

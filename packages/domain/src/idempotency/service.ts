@@ -22,10 +22,7 @@ export type Claim = { kind: 'claimed' } | { kind: 'replay'; response: StoredResp
  * the same request, not a reused key (it used to be 422). A text body (CSV) is hashed as sent.
  */
 export function requestHash(method: string, path: string, body: unknown): Buffer {
-  return createHash('sha256')
-    .update(`${method} ${path}\n`)
-    .update(typeof body === 'string' ? body : canonicalJson(body ?? null))
-    .digest();
+  return hashOf(method, path, typeof body === 'string' ? body : canonicalJson(body ?? null));
 }
 
 /**
@@ -34,10 +31,11 @@ export function requestHash(method: string, path: string, body: unknown): Buffer
  * (RETENTION_MS), and this can go with the next release.
  */
 export function legacyRequestHash(method: string, path: string, body: unknown): Buffer {
-  return createHash('sha256')
-    .update(`${method} ${path}\n`)
-    .update(typeof body === 'string' ? body : JSON.stringify(body ?? null))
-    .digest();
+  return hashOf(method, path, typeof body === 'string' ? body : JSON.stringify(body ?? null));
+}
+
+function hashOf(method: string, path: string, body: string): Buffer {
+  return createHash('sha256').update(`${method} ${path}\n`).update(body).digest();
 }
 
 /**
