@@ -4,10 +4,11 @@
  *
  * A write of its own costs the same round trips, the same statement start-up and the same commit (its WAL
  * flush) whether it carries one row or a hundred; under concurrent load most of a small write's cost is that
- * overhead. No write waits for company: the first one of a key starts its batch at once, alone, and only
- * writes that come in while `maxInFlight` batches of their key are being written wait — for the next batch,
- * which starts as soon as one of those ends. One caller at a time therefore sees exactly the latency of a
- * write of its own; fifty at a time share a few commits.
+ * overhead. No write waits for company: the first one of a key starts its batch at once, alone. Writes that
+ * come in while a batch of their key is being written wait for the next batch, which starts when the batch in
+ * flight ends — or earlier, alongside it, once `minToOverlap` writes wait (at most `maxInFlight` batches of a
+ * key run at a time). One caller at a time therefore sees exactly the latency of a write of its own; fifty at
+ * a time share a few commits.
  *
  * `run` gets a batch and must settle every entry of it: each caller learns its own outcome (one entry's bad
  * input or lost race is that entry's error, not its neighbours'). Should `run` itself fail, the entries it
@@ -26,6 +27,13 @@ export interface GroupCommitLimits {
   maxBatch: number;
   /** Batches of one key written at the same time at most. */
   maxInFlight: number;
+  /**
+   * Entries a batch needs to start while another batch of its key is being written (default 1). Below that
+   * they wait for the batch in flight to end, which costs them at most one write's time: a batch started
+   * alongside another for the one entry that happened to arrive first pays a whole write's fixed cost for it,
+   * and under steady load half the batches were such singletons (see contacts.create).
+   */
+  minToOverlap?: number;
 }
 
 interface Queue<E, R> {
@@ -62,7 +70,11 @@ export class GroupCommit<E, R> {
   }
 
   private start(byKey: Map<string, Queue<E, R>>, key: string, queue: Queue<E, R>): void {
-    while (queue.inFlight < this.limits.maxInFlight && queue.waiting.length > 0) {
+    while (
+      queue.inFlight < this.limits.maxInFlight &&
+      queue.waiting.length > 0 &&
+      (queue.inFlight === 0 || queue.waiting.length >= (this.limits.minToOverlap ?? 1))
+    ) {
       const batch = queue.waiting.splice(0, this.limits.maxBatch);
       queue.inFlight++;
       const settled = (async () => this.run(batch))().catch((error: unknown) => {

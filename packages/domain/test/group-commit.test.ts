@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { GroupCommit, type Waiting } from '../src/group-commit';
 
 /** A writer whose batches end when the test says so; records what each batch carried. */
-function controlledWriter(settle: (batch: readonly Waiting<number, string>[]) => void = ok) {
+function controlledWriter(
+  settle: (batch: readonly Waiting<number, string>[]) => void = ok,
+  minToOverlap?: number,
+) {
   const batches: number[][] = [];
   const open: (() => void)[] = [];
   const group = new GroupCommit<number, string>(
@@ -11,7 +14,7 @@ function controlledWriter(settle: (batch: readonly Waiting<number, string>[]) =>
       await new Promise<void>((release) => open.push(release));
       settle(batch);
     },
-    { maxBatch: 3, maxInFlight: 2 },
+    { maxBatch: 3, maxInFlight: 2, minToOverlap },
   );
   const finishOne = async () => {
     open.shift()!();
@@ -37,6 +40,27 @@ describe('GroupCommit', () => {
     await finishOne();
     expect(batches).toEqual([[1], [2], [3, 4, 5], [6]]);
     await finishOne();
+    await finishOne();
+    expect(await Promise.all(results)).toEqual([1, 2, 3, 4, 5, 6].map((n) => `written ${n}`));
+  });
+
+  it('starts a batch alongside one in flight only once it has minToOverlap entries', async () => {
+    const { group, batches, finishOne } = controlledWriter(ok, 2);
+    const results = [group.add(scope, 'org_a', 1), group.add(scope, 'org_a', 2)];
+    // 1 goes at once, alone; 2 alone is not worth a second write next to it
+    expect(batches).toEqual([[1]]);
+    results.push(group.add(scope, 'org_a', 3));
+    expect(batches).toEqual([[1], [2, 3]]);
+    results.push(...[4, 5].map((n) => group.add(scope, 'org_a', n)));
+    await finishOne();
+    // one batch in flight again: 4 and 5 are company enough
+    expect(batches).toEqual([[1], [2, 3], [4, 5]]);
+    results.push(group.add(scope, 'org_a', 6));
+    await finishOne();
+    expect(batches).toEqual([[1], [2, 3], [4, 5]]);
+    // the batch in flight ends: 6 goes, alone
+    await finishOne();
+    expect(batches).toEqual([[1], [2, 3], [4, 5], [6]]);
     await finishOne();
     expect(await Promise.all(results)).toEqual([1, 2, 3, 4, 5, 6].map((n) => `written ${n}`));
   });
