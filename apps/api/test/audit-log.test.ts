@@ -207,6 +207,43 @@ describe('audit log', () => {
     });
   });
 
+  it("seals this process's entries from the text it kept when writing them, reading back only the others", async () => {
+    const own = await t.tenant('Eigen GmbH');
+    const readBack: unknown[] = [];
+    const listen = (query: { sql: string; bindings?: unknown[] }) => {
+      if (/from "audit_log" where .*"id" in/i.test(query.sql)) readBack.push(...(query.bindings ?? []));
+    };
+    t.db.on('query', listen);
+    try {
+      await contact(t, companyInput(), own);
+      // another process's entry, committed but not sealed
+      await t.db('audit_log').insert({
+        organization_id: own.organizationId,
+        id: 'aud_01JDXXXXXXXXXXXXXXXXXXXXXX',
+        actor_type: 'api_key',
+        actor_id: 'key_x',
+        action: 'contact.updated',
+        resource_type: 'contact',
+        resource_id: 'con_x',
+        after: { notes: 'elsewhere', amount: 1e21, ratio: 0.1, text: 'Grüße "🙂"' },
+        created_at: new Date(),
+      });
+      await audit.seal(t.db, own.organizationId);
+      await audit.autoSeal(t.db)();
+    } finally {
+      t.db.off('query', listen);
+    }
+    expect(readBack.filter((value) => String(value).startsWith('aud_'))).toEqual([
+      'aud_01JDXXXXXXXXXXXXXXXXXXXXXX',
+    ]);
+    expect(await ok(get(t, '/v1/audit-log/verify', own))).toEqual({
+      valid: true,
+      checked: 2,
+      firstBrokenSeq: null,
+      unsealed: 0,
+    });
+  });
+
   it('sealing may set the chain columns of an unsealed entry only; nothing else ever changes', async () => {
     const guarded = await t.tenant('Wächter GmbH');
     await contact(t, companyInput(), guarded);

@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type ChainedEntry, canonicalJson, entryHash, GENESIS_HASH } from '../src/audit/chain';
+import {
+  type ChainedEntry,
+  canonicalJson,
+  entryHash,
+  entryHashOfText,
+  GENESIS_HASH,
+  unsealedText,
+} from '../src/audit/chain';
 
 const entry = (overrides: Partial<ChainedEntry> = {}): ChainedEntry => ({
   organizationId: 'org_01',
@@ -73,5 +80,29 @@ describe('entryHash', () => {
     ];
     for (const change of changes) expect(entryHash(GENESIS_HASH, entry(change))).not.toBe(hash);
     expect(entryHash('f'.repeat(64), entry())).not.toBe(hash);
+  });
+});
+
+describe('entryHashOfText', () => {
+  it('is the entry hash, from the text kept before the entry had its seq (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.jsonValue(),
+        fc.jsonValue(),
+        fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER }),
+        fc.option(fc.string(), { nil: null }),
+        (before, after, seq, requestId) => {
+          const { seq: _, ...content } = entry({
+            before: JSON.parse(JSON.stringify(before) ?? 'null'),
+            after: JSON.parse(JSON.stringify(after) ?? 'null'),
+            requestId,
+          });
+          expect(entryHashOfText(GENESIS_HASH, unsealedText(content), seq)).toBe(
+            entryHash(GENESIS_HASH, { ...content, seq }),
+          );
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

@@ -47,3 +47,20 @@ export interface ChainedEntry {
 export function entryHash(prevHash: string, entry: ChainedEntry): string {
   return createHash('sha256').update(prevHash).update(canonicalJson(entry)).digest('hex');
 }
+
+/**
+ * An entry's canonical JSON without its `seq`, which it gets only when it is sealed: written once, when the
+ * entry is, so sealing it costs one hash rather than reading the entry back. `seq` sorts after every other key
+ * of a `ChainedEntry`, so the entry's canonical JSON is this text with `,"seq":N` before its closing brace.
+ */
+export function unsealedText(entry: Omit<ChainedEntry, 'seq'>): string {
+  return canonicalJson(entry);
+}
+
+/** `entryHash(prevHash, entry)` from the entry's `unsealedText` and its `seq`. */
+export function entryHashOfText(prevHash: string, text: string, seq: number): string {
+  return createHash('sha256')
+    .update(prevHash)
+    .update(`${text.slice(0, -1)},"seq":${seq}}`)
+    .digest('hex');
+}

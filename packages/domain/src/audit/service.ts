@@ -5,7 +5,14 @@ import { scoped } from '../context';
 import { DomainError } from '../errors';
 import { newId } from '../ids';
 import { normaliseLimit, type Page, type PageQuery } from '../pagination';
-import { type ChainedEntry, canonicalJson, entryHash, GENESIS_HASH } from './chain';
+import {
+  type ChainedEntry,
+  canonicalJson,
+  entryHash,
+  entryHashOfText,
+  GENESIS_HASH,
+  unsealedText,
+} from './chain';
 
 /**
  * The append-only, hash-chained audit log (DOMAIN.md §3, GoBD): who changed what, when, from what to what —
@@ -150,10 +157,17 @@ const SEAL_BATCH = 2000;
  * entry). Entries are sealed in the order they were written (`created_at`, then id); one committed later than
  * a seal's snapshot is sealed by the next one. Returns the number sealed. Safe to run anywhere, any time,
  * concurrently: the head lock serialises sealers.
+ *
+ * An entry this process wrote is hashed from the canonical text kept when it was written (see `Sealer`); only
+ * the others (another process's, or one whose text was dropped) are read back. The text is the one reading
+ * the entry back would give: its values went through `changes` (plain JSON) and its time is the millisecond
+ * one stored — and `verify` recomputes every hash from the stored content.
  */
 export async function seal(db: Db, organizationId: string): Promise<number> {
+  const texts = sealers.get(db.client.config as object)?.texts;
   let sealed = 0;
   for (;;) {
+    const ids: string[] = [];
     const count = await db.transaction(async (trx) => {
       const head = await trx.raw<{ rows: { seq: string | number; hash: string }[] }>(
         `INSERT INTO audit_chain_heads (organization_id, seq, hash) VALUES (?, 0, ?)
@@ -163,18 +177,29 @@ export async function seal(db: Db, organizationId: string): Promise<number> {
       );
       let seq = Number(head.rows[0]!.seq);
       let hash = head.rows[0]!.hash;
-      const rows: AuditRow[] = await trx('audit_log')
-        .where('organization_id', organizationId)
-        .whereNull('seq')
-        .orderBy([{ column: 'created_at' }, { column: 'id' }])
-        .limit(SEAL_BATCH)
-        .select('*');
-      if (rows.length === 0) return 0;
-      const links = rows.map((row) => {
+      const unsealed = await queryPrepared<{ id: string }>(
+        trx,
+        'audit_unsealed_ids',
+        `SELECT id FROM audit_log WHERE organization_id = $1 AND seq IS NULL ORDER BY created_at, id LIMIT ${SEAL_BATCH}`,
+        [organizationId],
+      );
+      if (unsealed.length === 0) return 0;
+      for (const row of unsealed) ids.push(row.id);
+      const unknown = texts ? ids.filter((id) => !texts.has(id)) : ids;
+      const read = new Map<string, string>();
+      if (unknown.length > 0) {
+        const rows: AuditRow[] = await trx('audit_log')
+          .where('organization_id', organizationId)
+          .whereIn('id', unknown)
+          .select('*');
+        for (const row of rows) read.set(row.id, unsealedText(chainedContent(row)));
+      }
+      const links = ids.map((id) => {
+        const text = texts?.get(id) ?? read.get(id)!;
         seq += 1;
         const prevHash = hash;
-        hash = entryHash(prevHash, chainedEntry(row, seq));
-        return { id: row.id, seq, prev_hash: prevHash, hash };
+        hash = entryHashOfText(prevHash, text, seq);
+        return { id, seq, prev_hash: prevHash, hash };
       });
       await trx.raw(
         `WITH sealed AS (
@@ -185,8 +210,9 @@ export async function seal(db: Db, organizationId: string): Promise<number> {
          UPDATE audit_chain_heads SET seq = ?, hash = ? WHERE organization_id = ?`,
         [JSON.stringify(links), organizationId, seq, hash, organizationId],
       );
-      return rows.length;
+      return ids.length;
     });
+    if (texts) for (const id of ids) texts.delete(id);
     sealed += count;
     if (count < SEAL_BATCH) return sealed;
   }
@@ -201,32 +227,57 @@ export async function sealAll(db: Db): Promise<number> {
 }
 
 /**
- * Sealing right after commit. `autoSeal(db)` (the API and the worker call it at start) gives the database a
- * sealer; every transaction that recorded entries asks it, once committed, to seal that organisation. At most
- * one seal per organisation runs at a time in a process; requests arriving meanwhile make it run once more,
- * so a burst of writes costs a few seals, each sealing many entries. Failures are reported and left for the
- * next seal (a reader, the next write, or the worker's cron).
+ * How long the sealer lets entries gather before it seals them. A seal is a transaction of a few statements
+ * and a commit whatever it seals; under load, sealing every commit's entries at once (as soon as the previous
+ * seal ended) cost more than the writes themselves — a tenth of a second's entries sealed together cost a
+ * little more than their hashes. Readers (the list, verify) seal before they read, so they never wait for it.
+ */
+const SEAL_WINDOW_MS = 100;
+
+/** Canonical texts kept for sealing at most (the oldest are dropped; their entries are read back instead). */
+const KEPT_TEXTS = 100_000;
+
+/**
+ * Sealing soon after commit. `autoSeal(db)` (the API and the worker call it at start) gives the database a
+ * sealer; every transaction that recorded entries asks it, once committed, to seal that organisation — within
+ * `SEAL_WINDOW_MS`, together with whatever else was committed meanwhile. At most one seal per organisation
+ * runs at a time in a process. Failures are reported and left for the next seal (a reader, the next write, or
+ * the worker's cron).
+ *
+ * The sealer also keeps the canonical text of each entry this process wrote (`remember`), so `seal` hashes
+ * it without reading it back. A text whose entry rolled back or was sealed elsewhere is never used (a seal
+ * hashes only entries it found unsealed in the database) and is dropped in time.
  */
 class Sealer {
-  private readonly state = new Map<string, 'running' | 'again'>();
+  private readonly state = new Map<string, 'waiting' | 'again'>();
   private readonly inFlight = new Set<Promise<void>>();
+  readonly texts = new Map<string, string>();
 
   constructor(
     private readonly db: Db,
     private readonly onError: (error: unknown) => void,
   ) {}
 
+  remember(entries: readonly Omit<ChainedEntry, 'seq'>[]): void {
+    for (const entry of entries) this.texts.set(entry.id, unsealedText(entry));
+    // a Map iterates in insertion order: the first keys are the oldest
+    for (const id of this.texts.keys()) {
+      if (this.texts.size <= KEPT_TEXTS) break;
+      this.texts.delete(id);
+    }
+  }
+
   request(organizationId: string): void {
-    const state = this.state.get(organizationId);
-    if (state !== undefined) {
+    if (this.state.has(organizationId)) {
       this.state.set(organizationId, 'again');
       return;
     }
-    this.state.set(organizationId, 'running');
+    this.state.set(organizationId, 'waiting');
     const run = (async () => {
       try {
         do {
-          this.state.set(organizationId, 'running');
+          this.state.set(organizationId, 'waiting');
+          await new Promise((resolve) => setTimeout(resolve, SEAL_WINDOW_MS));
           await seal(this.db, organizationId);
         } while (this.state.get(organizationId) === 'again');
       } catch (error) {
@@ -239,7 +290,7 @@ class Sealer {
     void run.finally(() => this.inFlight.delete(run));
   }
 
-  /** Waits for the seals running now (graceful shutdown, tests). */
+  /** Waits for the seals asked for so far (graceful shutdown, tests). */
   async drain(): Promise<void> {
     while (this.inFlight.size > 0) await Promise.all([...this.inFlight]);
   }
@@ -264,10 +315,9 @@ function defaultSealError(error: unknown): void {
   console.error('audit seal failed; the next seal or the worker cron will retry:', error);
 }
 
-function sealAfterCommit(ctx: Ctx): void {
+function sealAfterCommit(ctx: Ctx, sealer: Sealer): void {
   const trx = ctx.db as Knex.Transaction & { executionPromise?: Promise<unknown> };
-  const sealer = sealers.get(trx.client.config as object);
-  if (!sealer || !trx.executionPromise) return;
+  if (!trx.executionPromise) return;
   const org = ctx.organizationId;
   // resolves once the transaction committed; a rollback leaves nothing to seal
   trx.executionPromise.then(
@@ -277,9 +327,13 @@ function sealAfterCommit(ctx: Ctx): void {
 }
 
 function chainedEntry(row: AuditRow, seq: number): ChainedEntry {
+  return { ...chainedContent(row), seq };
+}
+
+/** What a stored entry's hash covers, but its `seq`. */
+function chainedContent(row: Omit<AuditRow, 'seq' | 'prev_hash' | 'hash'>): Omit<ChainedEntry, 'seq'> {
   return {
     organizationId: row.organization_id,
-    seq,
     id: row.id,
     actor: { type: row.actor_type, id: row.actor_id },
     action: row.action,
@@ -311,6 +365,7 @@ export function recordManyStatement(
   offset: number,
 ): { cte: string; values: unknown[]; afterStatement: () => void } {
   const rows = entryRows(ctx, inputs);
+  const createdAt = ctx.clock.now().toISOString();
   const p = (n: number) => `$${offset + n}`;
   return {
     cte: `audit_rows AS (
@@ -321,11 +376,27 @@ export function recordManyStatement(
         FROM jsonb_to_recordset(${p(3)}::jsonb) AS r(id text, actor_type text, actor_id text, action text,
              resource_type text, resource_id text, before jsonb, after jsonb, request_id text)
     )`,
-    values: [ctx.organizationId, ctx.clock.now().toISOString(), JSON.stringify(rows)],
+    values: [ctx.organizationId, createdAt, JSON.stringify(rows)],
     afterStatement: () => {
       if (rows.length === 0) return;
-      if (ctx.db.isTransaction) sealAfterCommit(ctx);
-      else sealers.get(ctx.db.client.config as object)?.request(ctx.organizationId);
+      const sealer = sealers.get(ctx.db.client.config as object);
+      if (!sealer) return;
+      sealer.remember(
+        rows.map((row) => ({
+          organizationId: ctx.organizationId,
+          id: row.id,
+          actor: { type: row.actor_type, id: row.actor_id },
+          action: row.action,
+          resourceType: row.resource_type,
+          resourceId: row.resource_id,
+          before: row.before,
+          after: row.after,
+          requestId: row.request_id,
+          createdAt,
+        })),
+      );
+      if (ctx.db.isTransaction) sealAfterCommit(ctx, sealer);
+      else sealer.request(ctx.organizationId);
     },
   };
 }
