@@ -53,6 +53,12 @@ export interface AuditRecordInput {
    * contacts.create); the context's actor and request id otherwise.
    */
   by?: Pick<Ctx, 'actor' | 'requestId'>;
+  /**
+   * For a creation written by one statement with its resource (`recordManyStatement`'s `objects`): the place
+   * of `after` in the statement's jsonb array, which the entry's `after` is then taken from instead of being
+   * sent and parsed again. `after` must be that element (plain JSON); `before` is left out.
+   */
+  afterAt?: number;
 }
 
 interface AuditRow {
@@ -134,7 +140,8 @@ export async function recordMany(ctx: Ctx, inputs: readonly AuditRecordInput[]):
 /** The rows of `inputs` as `audit_log` stores them before sealing (an update keeps only its `changes`). */
 function entryRows(ctx: Ctx, inputs: readonly AuditRecordInput[]) {
   return inputs.map((input) => {
-    const changed = changes(input.before, input.after);
+    const changed =
+      input.afterAt === undefined ? changes(input.before, input.after) : { before: null, after: input.after };
     return {
       id: newId('auditEntry'),
       actor_type: (input.by ?? ctx).actor.type,
@@ -363,20 +370,27 @@ export function recordManyStatement(
   ctx: Ctx,
   inputs: readonly AuditRecordInput[],
   offset: number,
+  objects?: string,
 ): { cte: string; values: unknown[]; afterStatement: () => void } {
+  if (!objects && inputs.some((input) => input.afterAt !== undefined))
+    throw new Error('an entry whose after is in the statement needs the statement’s objects');
   const rows = entryRows(ctx, inputs);
   const createdAt = ctx.clock.now().toISOString();
   const p = (n: number) => `$${offset + n}`;
+  // an entry whose `after` is one of `objects` travels without it
+  const sent = rows.map((row, i) =>
+    inputs[i]!.afterAt === undefined ? row : { ...row, after: null, after_at: inputs[i]!.afterAt },
+  );
   return {
     cte: `audit_rows AS (
       INSERT INTO audit_log (organization_id, id, actor_type, actor_id, action, resource_type, resource_id,
                              before, after, request_id, created_at)
-      SELECT ${p(1)}::text, id, actor_type, actor_id, action, resource_type, resource_id, before, after, request_id,
-             ${p(2)}::timestamptz
+      SELECT ${p(1)}::text, id, actor_type, actor_id, action, resource_type, resource_id, before,
+             ${objects ? `coalesce(after, ${objects} -> after_at)` : 'after'}, request_id, ${p(2)}::timestamptz
         FROM jsonb_to_recordset(${p(3)}::jsonb) AS r(id text, actor_type text, actor_id text, action text,
-             resource_type text, resource_id text, before jsonb, after jsonb, request_id text)
+             resource_type text, resource_id text, before jsonb, after jsonb, request_id text, after_at integer)
     )`,
-    values: [ctx.organizationId, createdAt, JSON.stringify(rows)],
+    values: [ctx.organizationId, createdAt, JSON.stringify(sent)],
     afterStatement: () => {
       if (rows.length === 0) return;
       const sealer = sealers.get(ctx.db.client.config as object);

@@ -1,10 +1,8 @@
 import { queryPrepared } from '@fakturo/db';
 import type { Knex } from 'knex';
-import type { AuditRecordInput } from '../audit/service';
 import * as audit from '../audit/service';
 import { type Ctx, scoped } from '../context';
 import { notFound } from '../errors';
-import type { EventRow } from '../events/service';
 import * as events from '../events/service';
 import { newId } from '../ids';
 import { DEFAULT_NUMBER_FORMATS } from '../organizations/types';
@@ -424,12 +422,6 @@ function asJson<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
 }
 
-/** What a write of new contacts adds besides the rows themselves, in the same statement. */
-export interface ContactWriteExtras {
-  events: EventRow[];
-  audit: AuditRecordInput[];
-}
-
 /**
  * Writes new contacts with everything that belongs to their creation as ONE SQL statement: the contact rows,
  * bank accounts, mandates, group memberships, the `contact.created` events with their webhook-outbox
@@ -437,7 +429,13 @@ export interface ContactWriteExtras {
  * transaction the statement is its own transaction — all of it commits or none of it does — so a create
  * costs one round trip, no BEGIN/COMMIT; inside one it joins the caller's. The statement text depends only
  * on whether the fan-out job is still to be added in this transaction, so it runs as a named prepared
- * statement (parsed and planned once per connection); every row travels as one jsonb parameter per table.
+ * statement (parsed and planned once per connection).
+ *
+ * The contacts travel once, as the API shows them (one jsonb array): the contact rows are read from it, and
+ * each event's object and each audit entry's `after` is its element — not two more copies to serialise, send
+ * and parse. Bank accounts, mandates and group memberships travel as one jsonb array each. `by` names who
+ * asked for each contact when one statement writes the creates of several requests (contacts.create's group
+ * commit); the context's actor and request id otherwise.
  *
  * A unique violation aborts the whole statement: nothing of it is written (the caller retries a customer
  * number taken meanwhile, see contacts.create).
@@ -445,14 +443,14 @@ export interface ContactWriteExtras {
 export async function insertContacts(
   tx: Ctx,
   contacts: readonly Contact[],
-  extras: ContactWriteExtras,
+  by?: readonly Pick<Ctx, 'actor' | 'requestId'>[],
 ): Promise<void> {
   if (contacts.length === 0) return;
   const now = contacts[0]!.createdAt;
   const own = [
     tx.organizationId,
     now,
-    JSON.stringify(contacts.map(contactRow)),
+    JSON.stringify(contacts),
     JSON.stringify(
       contacts.flatMap((c) =>
         c.bankAccounts.map((b, position) => ({
@@ -488,8 +486,25 @@ export async function insertContacts(
       contacts.flatMap((c) => c.groupIds.map((groupId) => ({ group_id: groupId, contact_id: c.id }))),
     ),
   ];
-  const emitted = events.emitManyStatement(tx, extras.events, own.length);
-  const audited = audit.recordManyStatement(tx, extras.audit, own.length + emitted.values.length);
+  const created = contacts.flatMap((c, i) =>
+    events
+      .eventRows(by ? { ...tx, ...by[i]! } : tx, 'contact.created', [{ ...c }])
+      .map((row) => ({ ...row, data: null, object_at: i })),
+  );
+  const emitted = events.emitManyStatement(tx, created, own.length, '$3::jsonb');
+  const audited = audit.recordManyStatement(
+    tx,
+    contacts.map((c, i) => ({
+      action: 'contact.created',
+      resourceType: 'contact',
+      resourceId: c.id,
+      after: c,
+      afterAt: i,
+      by: by?.[i],
+    })),
+    own.length + emitted.values.length,
+    '$3::jsonb',
+  );
   const text = `WITH ${INSERT_CONTACT_CTES}, ${emitted.ctes}, ${audited.cte}
     SELECT ${emitted.select} AS fan_out_job`;
   const rows = await runStatement<{ fan_out_job: unknown }>(tx, text, [
@@ -501,39 +516,7 @@ export async function insertContacts(
   audited.afterStatement();
 }
 
-/** A contact's own columns, keyed as `jsonb_populate_recordset(NULL::contacts, …)` reads them. */
-function contactRow(c: Contact) {
-  return {
-    id: c.id,
-    customer_number: c.customerNumber,
-    kind: c.kind,
-    company_name: c.companyName,
-    salutation: c.salutation,
-    first_name: c.firstName,
-    last_name: c.lastName,
-    display_name: c.displayName,
-    emails: c.emails,
-    phones: c.phones,
-    billing_address: c.billingAddress,
-    addresses: c.addresses,
-    vat_id: c.vatId,
-    tax_number: c.taxNumber,
-    buyer_reference: c.buyerReference,
-    language: c.language,
-    currency: c.currency,
-    payment_terms_days: c.paymentTermsDays,
-    preferred_payment_method: c.preferredPaymentMethod,
-    collective_invoicing: c.collectiveInvoicing,
-    einvoice_format: c.eInvoiceFormat,
-    tags: c.tags,
-    notes: c.notes,
-    metadata: c.metadata,
-    external_id: c.externalId,
-    source: c.source,
-  };
-}
-
-// $1 organisation, $2 now, $3 contacts, $4 bank accounts, $5 mandates, $6 group memberships (jsonb arrays).
+// $1 organisation, $2 now, $3 contacts (as the API shows them), $4 bank accounts, $5 mandates, $6 group memberships (jsonb arrays).
 // Sibling CTEs run on one snapshot; the children's foreign keys are checked at the end of the statement, when
 // their contact rows exist.
 const INSERT_CONTACT_CTES = `contact_rows AS (
@@ -541,12 +524,17 @@ const INSERT_CONTACT_CTES = `contact_rows AS (
         last_name, display_name, emails, phones, billing_address, addresses, vat_id, tax_number, buyer_reference,
         language, currency, payment_terms_days, preferred_payment_method, collective_invoicing, einvoice_format,
         tags, notes, metadata, external_id, source, created_at, updated_at)
-      SELECT c.id, $1::text, c.customer_number, c.kind, c.company_name, c.salutation, c.first_name, c.last_name,
-        c.display_name, c.emails, c.phones, c.billing_address, c.addresses, c.vat_id, c.tax_number,
-        c.buyer_reference, c.language, c.currency, c.payment_terms_days, c.preferred_payment_method,
-        c.collective_invoicing, c.einvoice_format, c.tags, c.notes, c.metadata, c.external_id, c.source,
+      SELECT c.id, $1::text, c."customerNumber", c.kind, c."companyName", c.salutation, c."firstName",
+        c."lastName", c."displayName", c.emails, c.phones, c."billingAddress", c.addresses, c."vatId", c."taxNumber",
+        c."buyerReference", c.language, c.currency, c."paymentTermsDays", c."preferredPaymentMethod",
+        c."collectiveInvoicing", c."eInvoiceFormat", c.tags, c.notes, c.metadata, c."externalId", c.source,
         $2::timestamptz, $2::timestamptz
-        FROM jsonb_populate_recordset(NULL::contacts, $3::jsonb) AS c
+        FROM jsonb_to_recordset($3::jsonb) AS c(id text, "customerNumber" text, kind text, "companyName" text,
+          salutation text, "firstName" text, "lastName" text, "displayName" text, emails jsonb, phones jsonb,
+          "billingAddress" jsonb, addresses jsonb, "vatId" text, "taxNumber" text, "buyerReference" text,
+          language text, currency text, "paymentTermsDays" integer, "preferredPaymentMethod" text,
+          "collectiveInvoicing" boolean, "eInvoiceFormat" text, tags text[], notes text, metadata jsonb,
+          "externalId" text, source text)
     ), bank_account_rows AS (
       INSERT INTO contact_bank_accounts (id, organization_id, contact_id, iban, bic, account_holder, is_default,
         position, created_at)

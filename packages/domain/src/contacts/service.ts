@@ -208,22 +208,7 @@ async function writeCreated(
   for (let i = 0; i < contacts.length; i += WRITE_CHUNK) {
     const chunk = contacts.slice(i, i + WRITE_CHUNK);
     const by = requestedBy?.slice(i, i + WRITE_CHUNK);
-    await repo.insertContacts(tx, chunk, {
-      events: by
-        ? chunk.flatMap((c, k) => events.eventRows({ ...tx, ...by[k]! }, 'contact.created', [{ ...c }]))
-        : events.eventRows(
-            tx,
-            'contact.created',
-            chunk.map((c) => ({ ...c })),
-          ),
-      audit: chunk.map((c, k) => ({
-        action: 'contact.created',
-        resourceType: 'contact',
-        resourceId: c.id,
-        after: c,
-        by: by?.[k],
-      })),
-    });
+    await repo.insertContacts(tx, chunk, by);
   }
 }
 

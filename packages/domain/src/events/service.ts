@@ -26,6 +26,9 @@ export interface EventRow {
   created_at: Date;
 }
 
+/** An event to write: its data, or (`data: null`) the place of its object in the statement (`emitManyStatement`). */
+export type EventToWrite = Omit<EventRow, 'data'> & { data: EventRow['data'] | null; object_at?: number };
+
 const COLUMNS = [
   'id',
   'organization_id',
@@ -182,12 +185,19 @@ export async function emitMany(
  * SELECT-only CTE that nobody reads would not run): the job's id when one was added, else null. Placeholders
  * are `$1…` of `values`, shifted by `offset` so the caller can put its own parameters first. Call
  * `afterStatement(job)` with that value once the statement ran.
+ *
+ * `objects` is the SQL of a jsonb array the statement already carries (the created contacts themselves): a
+ * row with `data: null` and `object_at: i` gets `{ object: objects[i] }`, so the object travels and is parsed
+ * once, not once for its row and again for its event.
  */
 export function emitManyStatement(
   ctx: Ctx,
-  rows: readonly EventRow[],
+  rows: readonly EventToWrite[],
   offset: number,
+  objects?: string,
 ): { ctes: string; select: string; values: unknown[]; afterStatement: (job: unknown) => void } {
+  if (!objects && rows.some((row) => row.data === null))
+    throw new Error('an event whose object is in the statement needs the statement’s objects');
   const org = ctx.organizationId;
   const marker = `webhooks_fan_out:${org}`;
   const job = jobs.perTransaction.added(ctx.db, marker)
@@ -198,8 +208,11 @@ export function emitManyStatement(
   const jobSql = job ? job.sql.replace(/\?/g, () => p(++n)) : null;
   const ctes = `event_rows AS (
       INSERT INTO events (id, organization_id, type, resource_type, resource_id, data, request_id, created_at)
-      SELECT e.id, ${p(1)}::text, e.type, e.resource_type, e.resource_id, e.data, e.request_id, e.created_at
-        FROM jsonb_populate_recordset(NULL::events, ${p(2)}::jsonb) AS e
+      SELECT e.id, ${p(1)}::text, e.type, e.resource_type, e.resource_id,
+             ${objects ? `coalesce(e.data, jsonb_build_object('object', ${objects} -> e.object_at))` : 'e.data'},
+             e.request_id, e.created_at
+        FROM jsonb_to_recordset(${p(2)}::jsonb) AS e(id text, type text, resource_type text, resource_id text,
+             data jsonb, request_id text, created_at timestamptz, object_at integer)
       RETURNING id, type, resource_id, created_at
     ), event_subscribed AS (
       SELECT 1 FROM webhook_endpoints WHERE organization_id = ${p(3)}::text AND enabled LIMIT 1
