@@ -1,16 +1,26 @@
-import { realpathSync } from 'node:fs';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { type Db, migrateLatest, migrationsCurrent, type OpenedDatabase, openDatabase } from '@fakturo/db';
 import {
   apiKeys,
+  type BankStatementImportInput,
+  BILLING_RUN_MODES,
+  type BillingRunInput,
+  type BillingRunMode,
+  bankStatementFiles,
+  bankStatements,
+  billingRuns,
   type Clock,
+  type CsvColumnMapping,
   DomainError,
+  money,
   type Organization,
   organizations,
   systemClock,
   systemContext,
 } from '@fakturo/domain';
+import { migrateWorkerSchema } from '@fakturo/worker';
 import { loadConfig } from './config';
 
 /**
@@ -107,6 +117,59 @@ function describeKey(key: apiKeys.ApiKey): string {
   return `${key.id}  ${key.name}  scopes ${key.scopes.join(',')}  …${key.secretHint}`;
 }
 
+/** `--contacts a,b` as a list; undefined when the option is absent. */
+function idList(raw: string | boolean | undefined): string[] | undefined {
+  if (typeof raw !== 'string') return undefined;
+  return raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+const CSV_FIELDS: readonly (keyof CsvColumnMapping)[] = [
+  'bookingDate',
+  'valueDate',
+  'amount',
+  'credit',
+  'debit',
+  'creditDebit',
+  'currency',
+  'counterpartyName',
+  'counterpartyIban',
+  'counterpartyBic',
+  'remittanceInformation',
+  'structuredReference',
+  'endToEndId',
+  'mandateReference',
+  'creditorId',
+  'bankReference',
+  'customerReference',
+  'bookingText',
+  'returnReasonCode',
+  'accountIban',
+];
+
+/** `--columns bookingDate=Buchungstag,amount=Betrag` as the CSV column mapping (values are header names). */
+function csvColumns(raw: string): Partial<CsvColumnMapping> {
+  const columns: Partial<CsvColumnMapping> = {};
+  for (const pair of raw.split(',')) {
+    const at = pair.indexOf('=');
+    const field = pair.slice(0, at).trim() as keyof CsvColumnMapping;
+    const header = pair.slice(at + 1).trim();
+    if (at < 1 || header === '' || !CSV_FIELDS.includes(field)) {
+      throw new UsageError(
+        `--columns takes field=header pairs separated by commas; fields: ${CSV_FIELDS.join(', ')}` +
+          (at < 1 || header === '' ? `; not a pair: '${pair.trim()}'` : `; unknown field: '${field}'`),
+        'bank-statement:import',
+      );
+    }
+    columns[field] = header;
+  }
+  return columns;
+}
+
+const amount = (minor: number, currency: string) => `${money.toMajorString(minor, currency)} ${currency}`;
+
 export const COMMANDS: Record<string, Command> = {
   migrate: {
     summary: 'Apply the pending database migrations',
@@ -115,6 +178,8 @@ export const COMMANDS: Record<string, Command> = {
     schema: 'any',
     run: async ({ db }) => {
       const applied = await migrateLatest(db);
+      // graphile-worker's schema too: writes add their jobs in their own transaction (billing runs, imports)
+      await migrateWorkerSchema(connectionString(db));
       return {
         text:
           applied.length === 0
@@ -235,6 +300,144 @@ export const COMMANDS: Record<string, Command> = {
     },
   },
 
+  'billing:run': {
+    summary: 'Start a billing run for an organisation (the worker bills it), or preview one with --dry-run',
+    usage:
+      '--org <organisation id> [--as-of YYYY-MM-DD] [--mode draft|finalize|finalize_and_send] [--dry-run] [--contacts <id,…>] [--contracts <id,…>]',
+    options: {
+      org: { type: 'string' },
+      'as-of': { type: 'string' },
+      mode: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      contacts: { type: 'string' },
+      contracts: { type: 'string' },
+    },
+    required: ['org'],
+    schema: 'current',
+    run: async (input) => {
+      const { values } = input;
+      const mode = values.mode;
+      if (mode !== undefined && !(BILLING_RUN_MODES as readonly unknown[]).includes(mode)) {
+        throw new UsageError(`--mode takes one of ${BILLING_RUN_MODES.join(', ')}`, 'billing:run');
+      }
+      const ctx = operatorContext(input);
+      const request: BillingRunInput = {
+        asOf: typeof values['as-of'] === 'string' ? values['as-of'] : undefined,
+        mode: mode as BillingRunMode | undefined,
+        dryRun: values['dry-run'] === true,
+        contactIds: idList(values.contacts),
+        contractIds: idList(values.contracts),
+      };
+      const result = await billingRuns.start(ctx, request);
+      if ('dryRun' in result) {
+        return {
+          text: [
+            `Dry run for ${ctx.organizationId} as of ${result.asOf} (${result.mode}): nothing was written.`,
+            `${result.contracts} contract(s) looked at; ${result.invoiceCount} invoice(s) would be created` +
+              (result.truncated ? ` (the first ${result.invoices.length} listed)` : ''),
+            ...result.totals.map(
+              (t) =>
+                `  ${t.currency}: ${t.invoices} invoice(s), net ${amount(t.lineNetTotal, t.currency)}, ` +
+                `VAT ${amount(t.taxTotal, t.currency)}, gross ${amount(t.grossTotal, t.currency)}`,
+            ),
+            ...result.errors.map((e) => `  ! ${e.contractId ?? ''} ${e.message} (${e.code})`),
+          ],
+          json: result,
+        };
+      }
+      return {
+        text: [
+          `Started billing run ${result.id} for ${ctx.organizationId} as of ${result.asOf} (${result.mode}).`,
+          'The worker (npm start, or npm run start:worker) bills it in batches; follow it with',
+          `GET /v1/billing-runs/${result.id} or the billing_run.completed webhook.`,
+        ],
+        json: result,
+      };
+    },
+  },
+
+  'bank-statement:import': {
+    summary: 'Import a bank statement file (camt.053/.054, MT940 or CSV); the worker reconciles it',
+    usage:
+      '--org <organisation id> --file <path> [--format camt|mt940|csv] [--charset <name>] [--columns field=header,…] [--delimiter ";"|","|tab] [--decimal-separator ,|.] [--date-format DD.MM.YYYY] [--skip-lines <n>] [--currency EUR] [--account-iban <IBAN>]',
+    options: {
+      org: { type: 'string' },
+      file: { type: 'string' },
+      format: { type: 'string' },
+      charset: { type: 'string' },
+      columns: { type: 'string' },
+      delimiter: { type: 'string' },
+      'decimal-separator': { type: 'string' },
+      'date-format': { type: 'string' },
+      'skip-lines': { type: 'string' },
+      currency: { type: 'string' },
+      'account-iban': { type: 'string' },
+    },
+    required: ['org', 'file'],
+    schema: 'current',
+    run: async (input) => {
+      const { values } = input;
+      const format = values.format;
+      if (format !== undefined && !(bankStatementFiles.FORMAT_HINTS as readonly unknown[]).includes(format)) {
+        throw new UsageError(
+          `--format takes one of ${bankStatementFiles.FORMAT_HINTS.join(', ')}`,
+          'bank-statement:import',
+        );
+      }
+      const path = String(values.file);
+      // the size limit before reading, as the API's body limit
+      if (statSync(path).size > bankStatementFiles.MAX_FILE_BYTES) {
+        throw new DomainError(
+          'invalid_request',
+          'bank_statement_too_large',
+          `A statement file may have at most ${bankStatementFiles.MAX_FILE_BYTES / 1024 / 1024} MiB.`,
+        );
+      }
+      const content = bankStatementFiles.decodeStatementFile(
+        readFileSync(path),
+        typeof values.charset === 'string' ? values.charset : undefined,
+      );
+      const csvWanted = format === 'csv' || typeof values.columns === 'string';
+      const skipLines = typeof values['skip-lines'] === 'string' ? Number(values['skip-lines']) : undefined;
+      if (skipLines !== undefined && !(Number.isInteger(skipLines) && skipLines >= 0)) {
+        throw new UsageError('--skip-lines takes a whole number from 0', 'bank-statement:import');
+      }
+      const delimiter = values.delimiter === 'tab' ? '\t' : values.delimiter;
+      const request: BankStatementImportInput = {
+        content,
+        format: format as BankStatementImportInput['format'],
+        csv: csvWanted
+          ? {
+              columns: csvColumns(
+                typeof values.columns === 'string' ? values.columns : '',
+              ) as CsvColumnMapping,
+              delimiter: delimiter as ',' | ';' | '\t' | undefined,
+              decimalSeparator: values['decimal-separator'] as ',' | '.' | undefined,
+              dateFormat: values['date-format'] as NonNullable<BankStatementImportInput['csv']>['dateFormat'],
+              skipLines,
+              currency: values.currency as string | undefined,
+              accountIban: values['account-iban'] as string | undefined,
+            }
+          : undefined,
+      };
+      const ctx = operatorContext(input);
+      const result = await bankStatements.importFile(ctx, request);
+      return {
+        text: [
+          `Imported ${result.imported} transaction(s) from ${result.statements.length} ${result.format} statement(s) ` +
+            `into ${ctx.organizationId}; ${result.skipped} already imported before were skipped.`,
+          ...result.statements.map(
+            (st) =>
+              `  ${st.id}  ${st.account.iban ?? st.account.number ?? '?'}  ${st.fromDate ?? '?'} … ${st.toDate ?? '?'}`,
+          ),
+          ...result.warnings.map((w) => `  warning: ${w.message} (${w.code}, ${w.path})`),
+          'The worker (npm start, or npm run start:worker) reconciles the new transactions.',
+        ],
+        json: result,
+      };
+    },
+  },
+
   'key:revoke': {
     summary: 'Revoke an API key of an organisation',
     usage: '--org <organisation id> --key <key id>',
@@ -299,6 +502,23 @@ function formatError(error: unknown): string {
   }
   if (error instanceof Error) return `error: ${error.message}\n`;
   return `error: ${String(error)}\n`;
+}
+
+/** The URL a handle made by `connect` (packages/db) was opened with. */
+function connectionString(db: Db): string {
+  const connection = db.client.config.connection as { connectionString?: string } | string;
+  const url = typeof connection === 'string' ? connection : connection.connectionString;
+  if (!url) throw new Error('the database handle has no connection string');
+  return url;
+}
+
+/** Both schemas this code needs: our migrations applied, and graphile-worker's (the server creates it at start). */
+async function schemaCurrent(db: Db): Promise<boolean> {
+  if (!(await migrationsCurrent(db))) return false;
+  const { rows } = await db.raw<{ rows: { jobs: string | null }[] }>(
+    "SELECT to_regclass('graphile_worker.jobs')::text AS jobs",
+  );
+  return rows[0]?.jobs !== null;
 }
 
 /** Opens the database like the server (but without migrating: that is the `migrate` command's job). */
@@ -381,7 +601,7 @@ export async function runCli(argv: string[], options: CliOptions): Promise<numbe
       opened = await openLikeTheServer(options.env ?? process.env);
       db = opened.db;
     }
-    if (command.schema === 'current' && !(await migrationsCurrent(db))) {
+    if (command.schema === 'current' && !(await schemaCurrent(db))) {
       err.write('error: the database has pending migrations; run `npm run fakturo -- migrate` first\n');
       return EXIT.failed;
     }

@@ -219,8 +219,23 @@ describe('operator CLI: migrations', () => {
     expect(res.code).toBe(EXIT.ok);
     expect(JSON.parse(res.stdout)).toEqual({ applied: migrations.map((m) => m.name) });
 
-    expect((await cli(['org:create', '--name', 'Frisch GmbH'], empty)).code).toBe(EXIT.ok);
+    const created = await cli(['org:create', '--name', 'Frisch GmbH', '--json'], empty);
+    expect(created.code).toBe(EXIT.ok);
     expect((await cli(['org:list'], empty)).stdout).toContain('Frisch GmbH');
+    // graphile-worker's schema too: an import adds its reconciliation job in its own transaction
+    const samples = fileURLToPath(new URL('../../../../shared/schemas/samples/', import.meta.url));
+    const imported = await cli(
+      [
+        'bank-statement:import',
+        '--org',
+        JSON.parse(created.stdout).organization.id,
+        '--file',
+        `${samples}mt940/mt940.txt`,
+      ],
+      empty,
+    );
+    expect(imported.stderr).toBe('');
+    expect(imported.code).toBe(EXIT.ok);
   });
 
   it('migrate on a current database applies nothing and says so', async () => {
