@@ -199,7 +199,9 @@ export async function seal(db: Db, organizationId: string): Promise<number> {
           .where('organization_id', organizationId)
           .whereIn('id', unknown)
           .select('*');
-        for (const row of rows) read.set(row.id, unsealedText(chainedContent(row)));
+        for (const row of rows) {
+          read.set(row.id, unsealedText(chainedContent(organizationId, row, row.created_at.toISOString())));
+        }
       }
       const links = ids.map((id) => {
         const text = texts?.get(id) ?? read.get(id)!;
@@ -334,13 +336,17 @@ function sealAfterCommit(ctx: Ctx, sealer: Sealer): void {
 }
 
 function chainedEntry(row: AuditRow, seq: number): ChainedEntry {
-  return { ...chainedContent(row), seq };
+  return { ...chainedContent(row.organization_id, row, row.created_at.toISOString()), seq };
 }
 
-/** What a stored entry's hash covers, but its `seq`. */
-function chainedContent(row: Omit<AuditRow, 'seq' | 'prev_hash' | 'hash'>): Omit<ChainedEntry, 'seq'> {
+/** What an entry's hash covers, but its `seq`: from its row as stored, or as `entryRows` writes it. */
+function chainedContent(
+  organizationId: string,
+  row: Omit<AuditRow, 'organization_id' | 'seq' | 'prev_hash' | 'hash' | 'created_at'>,
+  createdAt: string,
+): Omit<ChainedEntry, 'seq'> {
   return {
-    organizationId: row.organization_id,
+    organizationId,
     id: row.id,
     actor: { type: row.actor_type, id: row.actor_id },
     action: row.action,
@@ -349,7 +355,7 @@ function chainedContent(row: Omit<AuditRow, 'seq' | 'prev_hash' | 'hash'>): Omit
     before: row.before,
     after: row.after,
     requestId: row.request_id,
-    createdAt: row.created_at.toISOString(),
+    createdAt,
   };
 }
 
@@ -395,20 +401,7 @@ export function recordManyStatement(
       if (rows.length === 0) return;
       const sealer = sealers.get(ctx.db.client.config as object);
       if (!sealer) return;
-      sealer.remember(
-        rows.map((row) => ({
-          organizationId: ctx.organizationId,
-          id: row.id,
-          actor: { type: row.actor_type, id: row.actor_id },
-          action: row.action,
-          resourceType: row.resource_type,
-          resourceId: row.resource_id,
-          before: row.before,
-          after: row.after,
-          requestId: row.request_id,
-          createdAt,
-        })),
-      );
+      sealer.remember(rows.map((row) => chainedContent(ctx.organizationId, row, createdAt)));
       if (ctx.db.isTransaction) sealAfterCommit(ctx, sealer);
       else sealer.request(ctx.organizationId);
     },
