@@ -27,6 +27,8 @@ export interface AppOptions {
    */
   clockFor?: (organizationId: string) => Clock;
   rateLimit?: { max: number; timeWindowMs: number };
+  /** Unknown API keys one client address may send per window (plugins/auth.ts, FAILED_AUTH_LIMIT by default). */
+  failedAuthLimit?: { max: number; windowMs: number };
   bodyLimit?: number;
   publicUrl?: string;
 }
@@ -67,7 +69,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(errorsPlugin);
   await app.register(textInputPlugin);
   await app.register(openapiPlugin, { version: API_VERSION, serverUrl: options.publicUrl });
-  await app.register(authPlugin, { db: options.db, clock: options.clockFor ?? (() => systemClock) });
+  await app.register(authPlugin, {
+    db: options.db,
+    clock: options.clockFor ?? (() => systemClock),
+    failedLimit: options.failedAuthLimit,
+  });
   await app.register(rateLimitPlugin, options.rateLimit ?? { max: 100, timeWindowMs: 1000 });
   await app.register(idempotencyPlugin, { db: options.db });
 

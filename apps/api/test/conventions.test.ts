@@ -9,6 +9,7 @@ import {
   type TestTenant,
 } from '@fakturo/testing';
 import { describe, expect, it } from 'vitest';
+import { buildApp } from '../src/app';
 
 // The conventions of API.md, proven through the public HTTP interface of the existing endpoints.
 const t = await createTestApp();
@@ -1047,6 +1048,47 @@ async function secretAnywhereInDatabase(secret: string): Promise<string[]> {
   }
   return hits;
 }
+
+describe('unknown API keys per client address', () => {
+  it('answers 429 without a lookup once an address sent too many unknown keys; known keys and other addresses go on', async () => {
+    const app = await buildApp({ db: t.db, failedAuthLimit: { max: 3, windowMs: 60_000 } });
+    try {
+      const call = (key: string, remoteAddress: string) =>
+        app.inject({
+          method: 'GET',
+          url: '/v1/organization',
+          remoteAddress,
+          headers: { authorization: `Bearer ${key}` },
+        });
+      const guesses = [];
+      for (let i = 0; i < 4; i++) guesses.push(await call(`fk_made_up_${i}`, '203.0.113.7'));
+      expect(guesses.map((r) => r.statusCode)).toEqual([401, 401, 401, 429]);
+      expect(guesses[3]!.json()).toMatchObject({ status: 429, code: 'rate_limited' });
+      expect(Number(guesses[3]!.headers['retry-after'])).toBeGreaterThanOrEqual(59);
+      // no lookup for the refused one: the database answers nothing to a made-up key that never reaches it
+      let lookups = 0;
+      const count = () => {
+        lookups += 1;
+      };
+      t.db.on('query', count);
+      try {
+        expect((await call('fk_made_up_again', '203.0.113.7')).statusCode).toBe(429);
+      } finally {
+        t.db.off('query', count);
+      }
+      expect(lookups).toBe(0);
+      // another address is counted on its own
+      expect((await call('fk_made_up_x', '198.51.100.1')).statusCode).toBe(401);
+      // a key that authenticated here before still passes from the refused address, also once its cached
+      // authentication expired (behind a proxy many clients share one address)
+      expect((await call(t.main.apiKey, '198.51.100.1')).statusCode).toBe(200);
+      app.forgetAuthentications();
+      expect((await call(t.main.apiKey, '203.0.113.7')).statusCode).toBe(200);
+    } finally {
+      await app.close();
+    }
+  });
+});
 
 describe('rate limits per key', () => {
   it('answers the 4th request in a window with 429, Retry-After and RateLimit-* headers; other keys go on', async () => {
