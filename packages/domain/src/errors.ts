@@ -75,3 +75,8 @@ export class FieldErrors {
     }
   }
 }
+
+/** `phrase` with its indefinite article, for messages: "An accepted quote", "A paid invoice". */
+export function withArticle(phrase: string): string {
+  return `${/^[aeiou]/i.test(phrase) ? 'An' : 'A'} ${phrase}`;
+}

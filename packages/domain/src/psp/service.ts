@@ -6,7 +6,7 @@ import type { Clock } from '../clock';
 import { type Ctx, inTransaction } from '../context';
 import { decryptSecret, encryptSecret } from '../crypto/secrets';
 import * as documentsRepo from '../documents/repo';
-import { DomainError, FieldErrors, notFound, versionMismatch } from '../errors';
+import { DomainError, FieldErrors, notFound, versionMismatch, withArticle } from '../errors';
 import * as events from '../events/service';
 import { isId, newId } from '../ids';
 import { isCurrency } from '../money';
@@ -214,7 +214,7 @@ function notPayable(row: documentsRepo.DocumentRow, open: number): DomainError |
   if (open === 0) {
     return refuse(
       'invoice_not_payable',
-      `A ${row.type.replace('_', ' ')} owing nothing takes no online payment.`,
+      `${withArticle(row.type.replace('_', ' '))} owing nothing takes no online payment.`,
     );
   }
   return null;

@@ -1,7 +1,7 @@
 import type { ContactEmail } from '../contacts/types';
 import type { DocumentFamily, DocumentStatus } from '../documents/resource';
 import type { DocumentType } from '../documents/types';
-import { DomainError, type FieldErrors } from '../errors';
+import { DomainError, type FieldErrors, withArticle } from '../errors';
 import { isEmail } from '../validation/codes';
 
 /** Pure rules of sending: who gets a document, what may be sent, and how an SMTP failure is judged. */
@@ -73,7 +73,7 @@ export function sendRefusal(family: DocumentFamily, status: DocumentStatus): Dom
     return new DomainError(
       'conflict',
       `${family}_not_sendable`,
-      `A ${status} ${family.replace('_', ' ')} is not sent${status === 'cancelled' ? '; send its cancellation document instead' : ''}.`,
+      `${withArticle(`${status} ${family.replace('_', ' ')}`)} is not sent${status === 'cancelled' ? '; send its cancellation document instead' : ''}.`,
       { details: { state: status } },
     );
   }
