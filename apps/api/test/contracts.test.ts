@@ -353,6 +353,34 @@ describe('scheduled price changes and installment plans', () => {
     ]);
   });
 
+  it('a price change dated back into periods already billed is refused; from the next period it is fine', async () => {
+    // monthly in advance from Jan 1, billed January … September (today is Sep 30)
+    const contract = await createContract(t, {
+      contactId: contact.id,
+      startDate: '2026-01-01',
+      items: [{ articleId: hosting.id }],
+    });
+    await startRun(t, { contractIds: [contract.id] });
+    await w.run();
+    const back = await t.api({
+      method: 'POST',
+      url: `/v1/contracts/${contract.id}/price-changes`,
+      body: { kind: 'percent', percent: '5', effectiveDate: '2026-06-01' },
+    });
+    expect(back.status).toBe(422);
+    expect(back.body.errors).toEqual([
+      expect.objectContaining({ path: 'effectiveDate', code: 'effective_date_before_billed_period' }),
+    ]);
+    expect(await t.db('contract_price_changes').where('contract_id', contract.id)).toHaveLength(0);
+    // dated inside September (billed) it would take effect from October, not billed yet: fine
+    const next = await post(t, `/v1/contracts/${contract.id}/price-changes`, {
+      kind: 'percent',
+      percent: '5',
+      effectiveDate: '2026-09-15',
+    });
+    expect(next.priceChanges).toEqual([expect.objectContaining({ effectiveDate: '2026-09-15' })]);
+  });
+
   it('an installment plan splits the total so the parts add up, each billed once due', async () => {
     const contract = await createContract(t, {
       contactId: contact.id,

@@ -691,6 +691,22 @@ export async function addPriceChange(ctx: Ctx, id: string, input: PriceChangeInp
       };
     }
     checkPriceChange(change, errors);
+    if (!errors.list.some((e) => e.path === 'effectiveDate')) {
+      // A change takes effect from the first period starting on or after its date. One already billed keeps its
+      // invoice (immutable), so the contract would say a price its invoices never charged.
+      const billed = await scoped(tx, 'billed_periods')
+        .where('contract_id', id)
+        .where('period_start', '>=', change.effectiveDate)
+        .max('period_end as end')
+        .first();
+      if (billed?.end) {
+        errors.add(
+          'effectiveDate',
+          'effective_date_before_billed_period',
+          `periods up to ${billed.end} are already billed: a price change takes effect from a period not billed yet`,
+        );
+      }
+    }
     errors.throwIfAny();
     const now = tx.clock.now();
     await tx.db('contract_price_changes').insert({

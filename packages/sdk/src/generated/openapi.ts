@@ -671,7 +671,7 @@ export interface paths {
         put?: never;
         /**
          * Schedule a price change
-         * @description A new price for one item, or a percentage for one item or all; applies from the first period starting on or after `effectiveDate`. The announcement date is kept.
+         * @description A new price for one item, or a percentage for one item or all; applies from the first period starting on or after `effectiveDate`. The announcement date is kept. A date so far back that such a period is billed already answers 422 `effective_date_before_billed_period`.
          */
         post: operations["createContractPriceChange"];
         delete?: never;

@@ -153,7 +153,7 @@ export const contractRoutes: FastifyPluginAsyncTypebox = async (app) => {
         operationId: 'createContractPriceChange',
         summary: 'Schedule a price change',
         description:
-          'A new price for one item, or a percentage for one item or all; applies from the first period starting on or after `effectiveDate`. The announcement date is kept.',
+          'A new price for one item, or a percentage for one item or all; applies from the first period starting on or after `effectiveDate`. The announcement date is kept. A date so far back that such a period is billed already answers 422 `effective_date_before_billed_period`.',
         params: IdParams,
         body: Type.Ref(PriceChangeCreateSchema),
         response: { 201: contractResponse, ...problemResponses },
