@@ -243,8 +243,12 @@ export async function sealAll(db: Db): Promise<number> {
  */
 const SEAL_WINDOW_MS = 100;
 
-/** Canonical texts kept for sealing at most (the oldest are dropped; their entries are read back instead). */
-const KEPT_TEXTS = 100_000;
+/**
+ * Canonical texts kept for sealing at most (the oldest are dropped; their entries are read back instead). A
+ * window gathers a few hundred entries under load; the bound only matters while seals fail (database gone),
+ * and keeps that at some 20–40 MB.
+ */
+const KEPT_TEXTS = 20_000;
 
 /**
  * Sealing soon after commit. `autoSeal(db)` (the API and the worker call it at start) gives the database a
