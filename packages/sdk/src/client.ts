@@ -24,6 +24,12 @@ import { TestClockResource } from './resources/test-clock';
 import { WebhookDeliveries, WebhookEndpoints } from './resources/webhook-endpoints';
 import type { ApiPath, MethodsOf, SuccessBody } from './types';
 
+/** `request`'s input and options: the input optional when nothing in it is required. */
+type RequestArgs<P extends ApiPath, M extends MethodsOf<P>> =
+  Record<never, never> extends CallInput<P, M>
+    ? [input?: CallInput<P, M>, options?: RequestOptions]
+    : [input: CallInput<P, M>, options?: RequestOptions];
+
 /**
  * The Fakturo API client. Every method returns the API's own objects, typed from its OpenAPI spec.
  * POSTs carry an automatic `Idempotency-Key`; 429, 5xx and network failures are retried with back-off
@@ -106,14 +112,15 @@ export class Fakturo {
    * ```ts
    * const contact = await fakturo.request('get', '/v1/contacts/{id}', { params: { id: 'con_01JD…' } });
    * const page = await fakturo.request('get', '/v1/events', { query: { type: 'contact.*' } });
+   * const organization = await fakturo.request('get', '/v1/organization');
    * ```
+   * The input may be left out when the route needs no path parameters and no body.
    */
   request<P extends ApiPath, M extends MethodsOf<P>>(
     method: M,
     path: P,
-    input: CallInput<P, M>,
-    options?: RequestOptions,
+    ...[input, options]: RequestArgs<P, M>
   ): Promise<SuccessBody<P, M>> {
-    return callApi(this.http, method, path, input, options);
+    return callApi(this.http, method, path, (input ?? {}) as CallInput<P, M>, options);
   }
 }

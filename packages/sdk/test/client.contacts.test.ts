@@ -49,6 +49,21 @@ describe('contacts through the SDK, against the real API over HTTP', () => {
     });
   });
 
+  it('request() calls any route, its input left out when the route needs none', async () => {
+    const created = await fakturo.contacts.create(companyInput());
+    const read = await fakturo.request('get', '/v1/contacts/{id}', { params: { id: created.id } });
+    expect(read.id).toBe(created.id);
+    const organization = await fakturo.request('get', '/v1/organization');
+    expect(organization.id).toMatch(/^org_/);
+    const events = await fakturo.request('get', '/v1/events', { query: { type: 'contact.*', limit: 1 } });
+    expect(events.data).toHaveLength(1);
+    // a route with path parameters or a body still needs its input (checked by the compiler, here by tsc)
+    await expect(
+      // @ts-expect-error the contact id is required
+      fakturo.request('get', '/v1/contacts/{id}'),
+    ).rejects.toThrow();
+  });
+
   it('archives, restores and deletes a contact', async () => {
     const contact = await fakturo.contacts.create(personInput());
     expect(await fakturo.contacts.archive(contact.id)).toMatchObject({ archived: true, version: 2 });
