@@ -126,29 +126,6 @@ function idList(raw: string | boolean | undefined): string[] | undefined {
     .filter(Boolean);
 }
 
-const CSV_FIELDS: readonly (keyof CsvColumnMapping)[] = [
-  'bookingDate',
-  'valueDate',
-  'amount',
-  'credit',
-  'debit',
-  'creditDebit',
-  'currency',
-  'counterpartyName',
-  'counterpartyIban',
-  'counterpartyBic',
-  'remittanceInformation',
-  'structuredReference',
-  'endToEndId',
-  'mandateReference',
-  'creditorId',
-  'bankReference',
-  'customerReference',
-  'bookingText',
-  'returnReasonCode',
-  'accountIban',
-];
-
 /** `--columns bookingDate=Buchungstag,amount=Betrag` as the CSV column mapping (values are header names). */
 function csvColumns(raw: string): Partial<CsvColumnMapping> {
   const columns: Partial<CsvColumnMapping> = {};
@@ -156,9 +133,13 @@ function csvColumns(raw: string): Partial<CsvColumnMapping> {
     const at = pair.indexOf('=');
     const field = pair.slice(0, at).trim() as keyof CsvColumnMapping;
     const header = pair.slice(at + 1).trim();
-    if (at < 1 || header === '' || !CSV_FIELDS.includes(field)) {
+    if (
+      at < 1 ||
+      header === '' ||
+      !(bankStatementFiles.CSV_COLUMN_FIELDS as readonly string[]).includes(field)
+    ) {
       throw new UsageError(
-        `--columns takes field=header pairs separated by commas; fields: ${CSV_FIELDS.join(', ')}` +
+        `--columns takes field=header pairs separated by commas; fields: ${bankStatementFiles.CSV_COLUMN_FIELDS.join(', ')}` +
           (at < 1 || header === '' ? `; not a pair: '${pair.trim()}'` : `; unknown field: '${field}'`),
         'bank-statement:import',
       );
@@ -386,13 +367,7 @@ export const COMMANDS: Record<string, Command> = {
       }
       const path = String(values.file);
       // the size limit before reading, as the API's body limit
-      if (statSync(path).size > bankStatementFiles.MAX_FILE_BYTES) {
-        throw new DomainError(
-          'invalid_request',
-          'bank_statement_too_large',
-          `A statement file may have at most ${bankStatementFiles.MAX_FILE_BYTES / 1024 / 1024} MiB.`,
-        );
-      }
+      bankStatementFiles.checkFileSize(statSync(path).size);
       const content = bankStatementFiles.decodeStatementFile(
         readFileSync(path),
         typeof values.charset === 'string' ? values.charset : undefined,

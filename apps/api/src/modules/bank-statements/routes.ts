@@ -24,28 +24,10 @@ const tags = ['Banking'];
 /** The media types a statement file may be sent as; anything else is 415. */
 const FILE_TYPES = ['application/xml', 'text/xml', 'text/plain', 'text/csv', 'application/octet-stream'];
 
-const COLUMN_PARAMS: [keyof BankStatementImportQuery, keyof CsvColumnMapping][] = [
-  ['bookingDateColumn', 'bookingDate'],
-  ['valueDateColumn', 'valueDate'],
-  ['amountColumn', 'amount'],
-  ['creditColumn', 'credit'],
-  ['debitColumn', 'debit'],
-  ['creditDebitColumn', 'creditDebit'],
-  ['currencyColumn', 'currency'],
-  ['counterpartyNameColumn', 'counterpartyName'],
-  ['counterpartyIbanColumn', 'counterpartyIban'],
-  ['counterpartyBicColumn', 'counterpartyBic'],
-  ['remittanceInformationColumn', 'remittanceInformation'],
-  ['structuredReferenceColumn', 'structuredReference'],
-  ['endToEndIdColumn', 'endToEndId'],
-  ['mandateReferenceColumn', 'mandateReference'],
-  ['creditorIdColumn', 'creditorId'],
-  ['bankReferenceColumn', 'bankReference'],
-  ['customerReferenceColumn', 'customerReference'],
-  ['bookingTextColumn', 'bookingText'],
-  ['returnReasonCodeColumn', 'returnReasonCode'],
-  ['accountIbanColumn', 'accountIban'],
-];
+// each CSV field is the query parameter `<field>Column`
+const COLUMN_PARAMS = bankStatementFiles.CSV_COLUMN_FIELDS.map(
+  (field) => [`${field}Column` as keyof BankStatementImportQuery, field] as const,
+);
 
 /** The query's flat CSV parameters as the domain's column mapping; a `text/csv` body means format csv. */
 function importInput(

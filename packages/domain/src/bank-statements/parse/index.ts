@@ -15,6 +15,16 @@ export { parseCsv } from './csv';
 export * from './model';
 export { DK_RETURN_REASONS, parseMt940, RETURN_GVCS } from './mt940';
 
+/** Refuses a statement file over MAX_FILE_BYTES — callers holding only its size check before reading it. */
+export function checkFileSize(bytes: number): void {
+  if (bytes > MAX_FILE_BYTES) {
+    throw fileError(
+      'bank_statement_too_large',
+      `A statement file may have at most ${MAX_FILE_BYTES / 1024 / 1024} MiB.`,
+    );
+  }
+}
+
 export const FORMAT_HINTS = ['camt', 'mt940', 'csv'] as const;
 export type FormatHint = (typeof FORMAT_HINTS)[number];
 
@@ -68,12 +78,7 @@ export async function parseStatementFile(text: string, options: ParseOptions = {
  * subset). A declared charset must decode cleanly.
  */
 export function decodeStatementFile(bytes: Uint8Array, charset?: string | null): string {
-  if (bytes.byteLength > MAX_FILE_BYTES) {
-    throw fileError(
-      'bank_statement_too_large',
-      `A statement file may have at most ${MAX_FILE_BYTES / 1024 / 1024} MiB.`,
-    );
-  }
+  checkFileSize(bytes.byteLength);
   let label = charset?.trim().toLowerCase() || null;
   if (!label) {
     if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) label = 'utf-8';

@@ -132,6 +132,30 @@ export interface CsvColumnMapping {
   accountIban?: string;
 }
 
+/** Every field a CSV column can be mapped to (the keys of CsvColumnMapping). */
+export const CSV_COLUMN_FIELDS = [
+  'bookingDate',
+  'valueDate',
+  'amount',
+  'credit',
+  'debit',
+  'creditDebit',
+  'currency',
+  'counterpartyName',
+  'counterpartyIban',
+  'counterpartyBic',
+  'remittanceInformation',
+  'structuredReference',
+  'endToEndId',
+  'mandateReference',
+  'creditorId',
+  'bankReference',
+  'customerReference',
+  'bookingText',
+  'returnReasonCode',
+  'accountIban',
+] as const satisfies readonly (keyof CsvColumnMapping)[];
+
 export const CSV_DATE_FORMATS = ['YYYY-MM-DD', 'DD.MM.YYYY', 'DD.MM.YY', 'DD/MM/YYYY', 'MM/DD/YYYY'] as const;
 export type CsvDateFormat = (typeof CSV_DATE_FORMATS)[number];
 
