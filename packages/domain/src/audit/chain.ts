@@ -10,6 +10,23 @@ import { createHash } from 'node:crypto';
 export const GENESIS_HASH = '0'.repeat(64);
 
 /**
+ * Object keys as JSON strings, so each is quoted once per process rather than once per member written: the
+ * keys of audited resources are a few hundred names. Bounded, so keys of arbitrary metadata cannot grow it
+ * without limit (past the bound a key is quoted each time, as before).
+ */
+const quotedKeys = new Map<string, string>();
+const QUOTED_KEYS_MAX = 10_000;
+
+function quotedKey(key: string): string {
+  let quoted = quotedKeys.get(key);
+  if (quoted === undefined) {
+    quoted = JSON.stringify(key);
+    if (quotedKeys.size < QUOTED_KEYS_MAX) quotedKeys.set(key, quoted);
+  }
+  return quoted;
+}
+
+/**
  * JSON with object keys sorted (recursively) and `undefined` members left out: one text per value, whatever
  * order the keys were written in — and the same text for the value read back from a jsonb column, which
  * reorders keys. Values are plain JSON (strings, finite numbers, booleans, null, arrays, objects).
@@ -20,7 +37,8 @@ export function canonicalJson(value: unknown): string {
       throw new RangeError('audit values must be finite');
     return JSON.stringify(value) ?? 'null';
   }
-  // loops and concatenation rather than filter/map/join: this runs over every audited resource, every entry
+  // loops and concatenation rather than filter/map/join, keys quoted once (quotedKey): this runs over every
+  // audited resource, every entry
   let out: string;
   if (Array.isArray(value)) {
     out = '[';
@@ -31,12 +49,16 @@ export function canonicalJson(value: unknown): string {
     return `${out}]`;
   }
   const record = value as Record<string, unknown>;
+  const keys = Object.keys(record).sort();
   out = '{';
-  for (const key of Object.keys(record).sort()) {
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
     const member = record[key];
     if (member === undefined) continue;
     if (out.length > 1) out += ',';
-    out += `${JSON.stringify(key)}:${canonicalJson(member)}`;
+    out += quotedKey(key);
+    out += ':';
+    out += canonicalJson(member);
   }
   return `${out}}`;
 }
@@ -72,8 +94,10 @@ export function unsealedText(entry: Omit<ChainedEntry, 'seq'>): string {
 
 /** `entryHash(prevHash, entry)` from the entry's `unsealedText` and its `seq`. */
 export function entryHashOfText(prevHash: string, text: string, seq: number): string {
+  // in pieces: the text is not copied into a new string with the `seq` in it
   return createHash('sha256')
     .update(prevHash)
-    .update(`${text.slice(0, -1)},"seq":${seq}}`)
+    .update(text.slice(0, -1))
+    .update(`,"seq":${seq}}`)
     .digest('hex');
 }
