@@ -11,6 +11,7 @@ import {
   entryHash,
   entryHashOfText,
   GENESIS_HASH,
+  unsealedBytes,
   unsealedText,
 } from './chain';
 
@@ -264,7 +265,7 @@ const KEPT_TEXTS = 20_000;
 class Sealer {
   private readonly state = new Map<string, 'waiting' | 'again'>();
   private readonly inFlight = new Set<Promise<void>>();
-  readonly texts = new Map<string, string>();
+  readonly texts = new Map<string, Buffer>();
 
   constructor(
     private readonly db: Db,
@@ -272,7 +273,7 @@ class Sealer {
   ) {}
 
   remember(entries: readonly Omit<ChainedEntry, 'seq'>[]): void {
-    for (const entry of entries) this.texts.set(entry.id, unsealedText(entry));
+    for (const entry of entries) this.texts.set(entry.id, unsealedBytes(entry));
     // a Map iterates in insertion order: the first keys are the oldest
     for (const id of this.texts.keys()) {
       if (this.texts.size <= KEPT_TEXTS) break;
