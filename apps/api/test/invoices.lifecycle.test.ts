@@ -532,6 +532,89 @@ describe('credit notes, corrected invoices, pro-formas', () => {
     );
   });
 
+  it('a corrected invoice replaces the invoice it corrects: finalizing it cancels that one (Storno), once', async () => {
+    const done = await issued([line({ quantity: '2', unitAmount: 10000 })]);
+    const corrected = await draft(t, {
+      contactId: buyer.id,
+      type: 'corrected_invoice',
+      invoiceId: done.id,
+      lines: [line({ quantity: '3', unitAmount: 10000 })],
+    });
+    const out = await finalize(t, corrected.id);
+    // the original is cancelled by a cancellation document, as POST /cancel would: owed once, not twice
+    const original = await ok(get(t, `/v1/invoices/${done.id}`));
+    expect(original).toMatchObject({ status: 'cancelled', amountOpen: 0 });
+    const storno = await ok(get(t, `/v1/invoices/${original.cancelledByDocumentId}`));
+    expect(storno).toMatchObject({
+      type: 'cancellation',
+      typeCode: '381',
+      status: 'finalized',
+      precedingDocumentId: done.id,
+      grossTotal: -done.grossTotal,
+    });
+    expect(out).toMatchObject({ status: 'finalized', grossTotal: 35700, amountOpen: 35700 });
+    const events = (await t.db('events').where('resource_id', done.id).orderBy('id')).map((e) => e.type);
+    expect(events).toContain('invoice.cancelled');
+    const audited = await ok(get(t, `/v1/audit-log?resourceId=${done.id}`));
+    expect(audited.data.map((e: { action: string }) => e.action)).toContain('invoice.cancelled');
+
+    // an invoice is corrected once: the next correction of it is refused, at create and at finalize
+    const again = await post(t, '/v1/invoices', {
+      contactId: buyer.id,
+      type: 'corrected_invoice',
+      invoiceId: done.id,
+      lines: [line()],
+    });
+    expect(again.status).toBe(422);
+    expect(again.body.errors).toContainEqual(
+      expect.objectContaining({ path: 'invoiceId', code: 'invoice_cancelled' }),
+    );
+  });
+
+  it('a corrected invoice of an invoice paid meanwhile is refused and writes nothing', async () => {
+    const done = await issued();
+    const corrected = await draft(t, {
+      contactId: buyer.id,
+      type: 'corrected_invoice',
+      invoiceId: done.id,
+      lines: [line({ quantity: '3' })],
+    });
+    const late = await draft(t, {
+      contactId: buyer.id,
+      type: 'corrected_invoice',
+      invoiceId: done.id,
+      lines: [line({ quantity: '4' })],
+    });
+    await ok(post(t, '/v1/payments', { invoiceId: done.id, amount: 100, method: 'bank_transfer' }), 201);
+    const refused = await post(t, `/v1/invoices/${corrected.id}/finalize`);
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe('invoice_has_payments');
+    expect(await ok(get(t, `/v1/invoices/${corrected.id}`))).toMatchObject({ status: 'draft', number: null });
+    expect(await ok(get(t, `/v1/invoices/${done.id}`))).toMatchObject({
+      status: 'partially_paid',
+      cancelledByDocumentId: null,
+    });
+    // cancelled meanwhile (by hand, or by another correction): the second correction is refused
+    const other = await issued();
+    const first = await draft(t, {
+      contactId: buyer.id,
+      type: 'corrected_invoice',
+      invoiceId: other.id,
+      lines: [line()],
+    });
+    const second = await draft(t, {
+      contactId: buyer.id,
+      type: 'corrected_invoice',
+      invoiceId: other.id,
+      lines: [line()],
+    });
+    await finalize(t, first.id);
+    const twice = await post(t, `/v1/invoices/${second.id}/finalize`);
+    expect(twice.status).toBe(409);
+    expect(twice.body.code).toBe('invoice_already_cancelled');
+    expect(late.status).toBe('draft');
+  });
+
   it('a pro-forma has its own range and no e-invoice', async () => {
     const proForma = await draft(t, { contactId: buyer.id, type: 'pro_forma', lines: [line()] });
     const out = await finalize(t, proForma.id);

@@ -716,6 +716,14 @@ export async function finalize(ctx: Ctx, family: DocumentFamily, id: string): Pr
     errors.throwIfAny();
 
     if (row.type === 'credit_note') await checkCreditLimit(tx, row, composed.totals);
+    // A corrected invoice replaces the invoice it corrects: that one is cancelled now, with its cancellation
+    // document, exactly as `cancel` does (and refused as `cancel` refuses: paid, credited, already cancelled).
+    // The customer then owes the corrected amounts once, and revenue, VAT and receivables see the original,
+    // its reversal in the correction's period (UStG §17(1)) and the corrected invoice — never both in full.
+    const replaced =
+      row.type === 'corrected_invoice' && preceding
+        ? await cancelIssued(tx, (await repo.findRow(tx, preceding.id, 'invoice', { lock: true }))!)
+        : null;
 
     let dueDate: string | null = null;
     if (isPayable(row.type)) dueDate = dueDateFor(issueDate, state.dueDate, contact, org);
@@ -781,6 +789,7 @@ export async function finalize(ctx: Ctx, family: DocumentFamily, id: string): Pr
     // DOMAIN.md §9: a credit balance pays the new invoice at once; a credit note reduces what its invoice owes
     const settled = await payments.afterFinalize(tx, document);
     await audit.recordMany(tx, [
+      ...(replaced?.audit ?? []),
       { action: `${family}.finalized`, resourceType: family, resourceId: id, before, after: document },
       ...settled.audit,
     ]);
@@ -835,124 +844,139 @@ async function checkCreditLimit(tx: Ctx, row: repo.DocumentRow, totals: Document
 export async function cancel(ctx: Ctx, id: string): Promise<Document> {
   return inTransaction(ctx, async (tx) => {
     const row = await load(tx, 'invoice', id, true);
-    if (row.status === 'draft') throw notFinalized('invoice');
-    if (row.status === 'cancelled') {
-      throw new DomainError('conflict', 'invoice_already_cancelled', 'The invoice is already cancelled.', {
-        details: { cancelledByDocumentId: row.cancelled_by_document_id },
-      });
-    }
-    if (row.type === 'cancellation' || row.type === 'pro_forma') {
-      throw new DomainError(
-        'conflict',
-        `${row.type}_not_cancellable`,
-        `A ${row.type.replace('_', ' ')} cannot be cancelled.`,
-      );
-    }
-    // credit notes first: one that settles the invoice in full makes it `paid` with no payment on it
-    const credited = await tx
-      .db('documents')
-      .where({ organization_id: tx.organizationId, preceding_document_id: id, type: 'credit_note' })
-      .whereNot('status', 'draft')
-      .first('id');
-    if (credited) {
-      throw new DomainError(
-        'conflict',
-        'invoice_has_credit_notes',
-        'Credit notes refer to this invoice, so a full cancellation would reverse more than is left; credit the rest instead.',
-        { details: { creditNoteId: credited.id } },
-      );
-    }
-    if (!CANCELLABLE.includes(row.status) || row.amount_paid !== 0) {
-      throw new DomainError(
-        'conflict',
-        'invoice_has_payments',
-        'Payments are recorded on this invoice; refund them or issue a credit note instead of cancelling it.',
-        { details: { state: row.status, amountPaid: row.amount_paid } },
-      );
-    }
-    const before = await withLines(tx, row);
-    const org = await organizations.get(tx);
-    const originalLines = (await repo.linesOf(tx, [id])).get(id)!;
-    const original = repo.toDocumentData(row, originalLines, await repo.precedingOf(tx, row));
-    const issueDate = today(tx, org);
-    const now = tx.clock.now();
-    const stornoId = newId('document');
-    const range = numberRange('cancellation', org.numberFormats);
-    const number = await numbering.next(tx, range.base, range.format, issueDate);
-    const storno = reverse(original, {
-      type: 'cancellation',
-      number,
-      issueDate,
-      issuedAt: now.toISOString(),
-    });
-
-    await tx.db('documents').insert({
-      id: stornoId,
-      organization_id: tx.organizationId,
-      contact_id: row.contact_id,
-      type: 'cancellation',
-      // lines can only be added to a draft (GoBD trigger): the document is switched once its lines exist
-      status: 'draft',
-      number,
-      created_at: now,
-      type_code: storno.typeCode,
-      issue_date: issueDate,
-      issued_at: now,
-      service_date: storno.serviceDate,
-      service_period_start: storno.servicePeriod?.start ?? null,
-      service_period_end: storno.servicePeriod?.end ?? null,
-      due_date: null,
-      currency: storno.currency,
-      language: storno.language,
-      seller: repo.json(storno.seller),
-      buyer: repo.json(storno.buyer),
-      branding: repo.json(storno.branding),
-      allowances_charges: repo.json(storno.allowancesCharges),
-      preceding_document_id: id,
-      payment_terms: storno.paymentTerms,
-      payment_means: repo.json(storno.paymentMeans),
-      notes: repo.json(storno.notes),
-      ...totalColumns(storno.totals),
-      collective: row.collective,
-      finalized_at: now,
-      updated_at: now,
-    });
-    const stornoLines: PricedLine[] = storno.lines.map((line, i) => ({
-      ...draftLine(originalLines[i]!),
-      id: newId('documentLine'),
-      position: line.position,
-      quantity: line.quantity,
-      netAmount: line.netAmount,
-      taxCategory: line.taxCategory,
-      taxRate: line.taxRate,
-    }));
-    await tx
-      .db('document_lines')
-      .insert(repo.lineRows(tx, stornoId, stornoLines, () => newId('documentLine')));
-    await tx
-      .db('documents')
-      .where({ organization_id: tx.organizationId, id: stornoId })
-      .update({ status: 'finalized' });
-    await tx
-      .db('documents')
-      .where({ organization_id: tx.organizationId, id })
-      .update({
-        status: 'cancelled',
-        cancelled_at: now,
-        cancelled_by_document_id: stornoId,
-        version: row.version + 1,
-        updated_at: now,
-      });
-    await jobs.enqueue(tx, 'documents_render', { organizationId: tx.organizationId, documentId: stornoId });
-    const cancelled = await withLines(tx, (await repo.findRow(tx, id, 'invoice'))!);
-    const cancellation = await withLines(tx, (await repo.findRow(tx, stornoId, 'invoice'))!);
-    await events.emit(tx, 'invoice.cancelled', { ...cancelled });
-    await audit.recordMany(tx, [
-      { action: 'invoice.created', resourceType: 'invoice', resourceId: stornoId, after: cancellation },
-      { action: 'invoice.cancelled', resourceType: 'invoice', resourceId: id, before, after: cancelled },
-    ]);
+    const { cancelled, audit: entries } = await cancelIssued(tx, row);
+    await audit.recordMany(tx, entries);
     return cancelled;
   });
+}
+
+/**
+ * `cancel` in the caller's transaction, for the locked invoice `row`: the checks, the cancellation document
+ * and the original marked `cancelled`, its render job and the `invoice.cancelled` event. Returns the
+ * cancelled invoice and the audit entries for the caller to record with its own.
+ */
+async function cancelIssued(
+  tx: Ctx,
+  row: repo.DocumentRow,
+): Promise<{ cancelled: Document; audit: audit.AuditRecordInput[] }> {
+  const id = row.id;
+  if (row.status === 'draft') throw notFinalized('invoice');
+  if (row.status === 'cancelled') {
+    throw new DomainError('conflict', 'invoice_already_cancelled', 'The invoice is already cancelled.', {
+      details: { cancelledByDocumentId: row.cancelled_by_document_id },
+    });
+  }
+  if (row.type === 'cancellation' || row.type === 'pro_forma') {
+    throw new DomainError(
+      'conflict',
+      `${row.type}_not_cancellable`,
+      `A ${row.type.replace('_', ' ')} cannot be cancelled.`,
+    );
+  }
+  // credit notes first: one that settles the invoice in full makes it `paid` with no payment on it
+  const credited = await tx
+    .db('documents')
+    .where({ organization_id: tx.organizationId, preceding_document_id: id, type: 'credit_note' })
+    .whereNot('status', 'draft')
+    .first('id');
+  if (credited) {
+    throw new DomainError(
+      'conflict',
+      'invoice_has_credit_notes',
+      'Credit notes refer to this invoice, so a full cancellation would reverse more than is left; credit the rest instead.',
+      { details: { creditNoteId: credited.id } },
+    );
+  }
+  if (!CANCELLABLE.includes(row.status) || row.amount_paid !== 0) {
+    throw new DomainError(
+      'conflict',
+      'invoice_has_payments',
+      'Payments are recorded on this invoice; refund them or issue a credit note instead of cancelling it.',
+      { details: { state: row.status, amountPaid: row.amount_paid } },
+    );
+  }
+  const before = await withLines(tx, row);
+  const org = await organizations.get(tx);
+  const originalLines = (await repo.linesOf(tx, [id])).get(id)!;
+  const original = repo.toDocumentData(row, originalLines, await repo.precedingOf(tx, row));
+  const issueDate = today(tx, org);
+  const now = tx.clock.now();
+  const stornoId = newId('document');
+  const range = numberRange('cancellation', org.numberFormats);
+  const number = await numbering.next(tx, range.base, range.format, issueDate);
+  const storno = reverse(original, {
+    type: 'cancellation',
+    number,
+    issueDate,
+    issuedAt: now.toISOString(),
+  });
+
+  await tx.db('documents').insert({
+    id: stornoId,
+    organization_id: tx.organizationId,
+    contact_id: row.contact_id,
+    type: 'cancellation',
+    // lines can only be added to a draft (GoBD trigger): the document is switched once its lines exist
+    status: 'draft',
+    number,
+    created_at: now,
+    type_code: storno.typeCode,
+    issue_date: issueDate,
+    issued_at: now,
+    service_date: storno.serviceDate,
+    service_period_start: storno.servicePeriod?.start ?? null,
+    service_period_end: storno.servicePeriod?.end ?? null,
+    due_date: null,
+    currency: storno.currency,
+    language: storno.language,
+    seller: repo.json(storno.seller),
+    buyer: repo.json(storno.buyer),
+    branding: repo.json(storno.branding),
+    allowances_charges: repo.json(storno.allowancesCharges),
+    preceding_document_id: id,
+    payment_terms: storno.paymentTerms,
+    payment_means: repo.json(storno.paymentMeans),
+    notes: repo.json(storno.notes),
+    ...totalColumns(storno.totals),
+    collective: row.collective,
+    finalized_at: now,
+    updated_at: now,
+  });
+  const stornoLines: PricedLine[] = storno.lines.map((line, i) => ({
+    ...draftLine(originalLines[i]!),
+    id: newId('documentLine'),
+    position: line.position,
+    quantity: line.quantity,
+    netAmount: line.netAmount,
+    taxCategory: line.taxCategory,
+    taxRate: line.taxRate,
+  }));
+  await tx.db('document_lines').insert(repo.lineRows(tx, stornoId, stornoLines, () => newId('documentLine')));
+  await tx
+    .db('documents')
+    .where({ organization_id: tx.organizationId, id: stornoId })
+    .update({ status: 'finalized' });
+  await tx
+    .db('documents')
+    .where({ organization_id: tx.organizationId, id })
+    .update({
+      status: 'cancelled',
+      cancelled_at: now,
+      cancelled_by_document_id: stornoId,
+      version: row.version + 1,
+      updated_at: now,
+    });
+  await jobs.enqueue(tx, 'documents_render', { organizationId: tx.organizationId, documentId: stornoId });
+  const cancelled = await withLines(tx, (await repo.findRow(tx, id, 'invoice'))!);
+  const cancellation = await withLines(tx, (await repo.findRow(tx, stornoId, 'invoice'))!);
+  await events.emit(tx, 'invoice.cancelled', { ...cancelled });
+  return {
+    cancelled,
+    audit: [
+      { action: 'invoice.created', resourceType: 'invoice', resourceId: stornoId, after: cancellation },
+      { action: 'invoice.cancelled', resourceType: 'invoice', resourceId: id, before, after: cancelled },
+    ],
+  };
 }
 
 // ——— collective invoices ———

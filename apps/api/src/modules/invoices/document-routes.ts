@@ -69,7 +69,7 @@ const fileResponse = (mime: string, description: string) => ({
 });
 
 export function documentRoutes(resource: DocumentResource): FastifyPluginAsyncTypebox {
-  const { path, name, label, tags, verbs } = resource;
+  const { path, name, label, code, tags, verbs } = resource;
   const response = Type.Ref(resource.schema);
   return async (app) => {
     app.get(
@@ -173,7 +173,10 @@ export function documentRoutes(resource: DocumentResource): FastifyPluginAsyncTy
           operationId: `finalize${name}`,
           summary: `Finalize (issue) a draft ${label}`,
           description:
-            'Checks what UStG §14(4) requires (seller address and VAT id or tax number, buyer name and address, at least one line: 422 `document_incomplete` lists every gap), decides VAT for the parties as they are now, sets the issue date (today unless set), the date of supply and the due date from the payment terms, freezes seller, buyer and branding, and takes the next number of the organisation’s range for this type — gap-free, inside the same transaction. The PDF and e-invoices are rendered by the worker and stored with their SHA-256. From now on the content is immutable.',
+            'Checks what UStG §14(4) requires (seller address and VAT id or tax number, buyer name and address, at least one line: 422 `document_incomplete` lists every gap), decides VAT for the parties as they are now, sets the issue date (today unless set), the date of supply and the due date from the payment terms, freezes seller, buyer and branding, and takes the next number of the organisation’s range for this type — gap-free, inside the same transaction. The PDF and e-invoices are rendered by the worker and stored with their SHA-256. From now on the content is immutable.' +
+            (code === 'invoice'
+              ? ' A corrected invoice (384) replaces the invoice it corrects: that invoice is cancelled in the same transaction, with its cancellation document, as `POST /v1/invoices/{id}/cancel` would — and refused as that would be (409 `invoice_has_payments`, `invoice_has_credit_notes`, `invoice_already_cancelled`), writing nothing.'
+              : ''),
           params: IdParams,
           response: { 200: response, ...problemResponses },
         },
