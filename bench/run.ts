@@ -13,6 +13,11 @@ const benchmarks: Record<string, { description: string; load: () => Promise<Benc
       'REST throughput and p99 (GET/POST contacts, GET at a fixed rate) against a Fastify hello-world',
     load: () => import('./api'),
   },
+  contacts: {
+    description:
+      'contact creates through the domain (group commit, event, audit, sealing; no HTTP) against raw multi-row INSERTs',
+    load: () => import('./contacts'),
+  },
   webhooks: {
     description:
       'webhook deliveries/s (outbox → fan-out → signed POST) against raw undici POSTs to the same receiver',
