@@ -96,8 +96,8 @@ export function unsealedText(entry: Omit<ChainedEntry, 'seq'>): string {
  * An entry's `unsealedText` as UTF-8 bytes: what the sealer keeps until the entry is sealed. A string built by
  * concatenation is a tree of hundreds of small pieces until something flattens it, and kept for the tenth of
  * a second until its seal, every piece is copied by each young-generation garbage collection it survives —
- * under load that cost more CPU than the text itself (measured: bench/README.md, "The audit sealer"). The bytes
- * are one object the collector does not look into, and they are what SHA-256 reads anyway.
+ * under load that cost more CPU than making the text (BENCHMARKS.md, api, 2026-11-28 03:00). The bytes are
+ * one object the collector does not look into, and they are what SHA-256 reads anyway.
  */
 export function unsealedBytes(entry: Omit<ChainedEntry, 'seq'>): Buffer {
   return Buffer.from(unsealedText(entry), 'utf8');
