@@ -44,10 +44,21 @@ function secretKey(secret: string): Buffer {
   if (typeof secret !== 'string')
     throw new TypeError('Fakturo: the webhook secret must be a string (`whsec_…`).');
   const encoded = secret.startsWith(SECRET_PREFIX) ? secret.slice(SECRET_PREFIX.length) : secret;
-  const key = Buffer.from(encoded, 'base64');
-  if (key.length === 0)
+  const key = strictBase64(encoded);
+  if (!key || key.length === 0)
     throw new TypeError('Fakturo: the webhook secret is empty or not base64 (`whsec_…`).');
   return key;
+}
+
+/**
+ * Base64 decoded strictly: Node's decoder skips characters outside the alphabet and stops at junk, so a secret
+ * mangled in copying (a space, a quote, a cut) would decode to some other key and every signature would merely
+ * "not match". Null unless the text is exactly the encoding of its bytes (padding optional).
+ */
+function strictBase64(text: string): Buffer | null {
+  const bytes = Buffer.from(text, 'base64');
+  const canonical = bytes.toString('base64');
+  return canonical === text || canonical.replace(/=+$/, '') === text ? bytes : null;
 }
 
 function sign(key: Buffer, id: string, timestamp: string, payload: Buffer): Buffer {
@@ -140,7 +151,8 @@ export function verifyWebhook<T = WebhookEvent>(
   for (const entry of signatures.split(' ')) {
     const comma = entry.indexOf(',');
     if (comma < 0 || entry.slice(0, comma) !== 'v1') continue; // other schemes (v1a, …) are not ours to judge
-    const given = Buffer.from(entry.slice(comma + 1), 'base64');
+    const given = strictBase64(entry.slice(comma + 1));
+    if (!given) continue;
     for (const want of expected) {
       // timingSafeEqual needs equal lengths; a length mismatch reveals nothing about the key.
       if (given.length === want.length && timingSafeEqual(given, want)) matched = true;

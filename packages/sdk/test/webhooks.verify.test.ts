@@ -162,4 +162,30 @@ describe('Standard Webhooks signatures: verifyWebhook and signTestWebhook', () =
     expect(() => verifyWebhook('{}', headers, [])).toThrow(TypeError);
     expect(() => signTestWebhook('{}', 'whsec_')).toThrow(TypeError);
   });
+
+  it('a secret mangled in copying is a TypeError, not a signature that merely fails to match', () => {
+    const headers = signTestWebhook('{}', secret);
+    for (const mangled of [`${secret} `, `"${secret}"`, `${secret.slice(0, 12)} ${secret.slice(12)}`]) {
+      expect(() => verifyWebhook('{}', headers, mangled)).toThrow(TypeError);
+    }
+    // padding is optional, as many secret stores strip it
+    const padded = `whsec_${randomBytes(16).toString('base64')}`;
+    expect(padded.endsWith('==')).toBe(true);
+    const unpadded = padded.replace(/=+$/, '');
+    expect(verifyWebhook('{}', signTestWebhook('{}', padded), unpadded)).toEqual({});
+  });
+
+  it('a signature is read exactly: extra characters after a valid one make it not match', () => {
+    const headers = signTestWebhook('{}', secret);
+    const signature = headers['webhook-signature'];
+    expect(verifyWebhook('{}', headers, secret)).toEqual({});
+    for (const junk of [
+      `${signature}!!`,
+      `${signature}AAAA`.replace('=', ''),
+      signature.replace('v1,', 'v1, '),
+    ]) {
+      const error = rejection(() => verifyWebhook('{}', { ...headers, 'webhook-signature': junk }, secret));
+      expect(error.code).toBe('webhook_signature_invalid');
+    }
+  });
 });
