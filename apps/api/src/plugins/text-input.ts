@@ -28,13 +28,21 @@ function badCharacters(value: unknown, path: string[], out: FieldError[] = []): 
       if (problem) out.push({ path: path.join('.'), ...problem });
     }
   } else if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i += 1) badCharacters(value[i], [...path, String(i)], out);
+    // one path array, pushed and popped as the walk goes (every request's body passes here): a path is joined
+    // only for a field that has a problem
+    for (let i = 0; i < value.length; i += 1) {
+      path.push(String(i));
+      badCharacters(value[i], path, out);
+      path.pop();
+    }
   } else if (value !== null && typeof value === 'object' && !Buffer.isBuffer(value)) {
-    for (const [key, item] of Object.entries(value)) {
+    for (const key in value) {
+      if (!Object.hasOwn(value, key)) continue;
+      path.push(key);
       const problem = characterProblem(key);
-      if (problem)
-        out.push({ path: [...path, key].join('.'), code: problem.code, message: `name ${problem.message}` });
-      else badCharacters(item, [...path, key], out);
+      if (problem) out.push({ path: path.join('.'), code: problem.code, message: `name ${problem.message}` });
+      else badCharacters((value as Record<string, unknown>)[key], path, out);
+      path.pop();
     }
   }
   return out;
