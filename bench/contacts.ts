@@ -8,6 +8,7 @@ import {
   formatRatio,
   machineDescription,
   markdownTable,
+  ownCpuSeconds,
   startBenchDatabase,
 } from './lib';
 
@@ -61,7 +62,7 @@ async function measured(
   const lsn = await walPosition(database);
   const gc = gcPauseMs;
   const postgres = database.cpuSeconds();
-  const cpu = process.cpuUsage();
+  const cpu = ownCpuSeconds();
   const started = performance.now();
   let done = 0;
   await Promise.all(
@@ -74,7 +75,7 @@ async function measured(
     }),
   );
   const seconds = (performance.now() - started) / 1000;
-  const used = process.cpuUsage(cpu);
+  const used = ownCpuSeconds() - cpu;
   const postgresAfter = database.cpuSeconds();
   const wal = await database.db.raw<{ rows: { bytes: string }[] }>(
     'SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), ?) AS bytes',
@@ -83,7 +84,7 @@ async function measured(
   return {
     label,
     perSecond: done / seconds,
-    nodeMs: (used.user + used.system) / 1000 / done,
+    nodeMs: (used * 1000) / done,
     postgresMs:
       postgres === null || postgresAfter === null ? null : ((postgresAfter - postgres) * 1000) / done,
     gcMs: (gcPauseMs - gc) / done,

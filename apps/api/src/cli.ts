@@ -97,11 +97,16 @@ function operatorContext(input: CommandInput) {
   return systemContext(input.db, String(input.values.org), input.clock, OPERATOR);
 }
 
-function parseScopes(raw: string | boolean | undefined): apiKeys.Scope[] {
-  const list = String(raw ?? 'read,write')
+/** `a, b,c` as `['a', 'b', 'c']`: the comma-separated values of an option. */
+function commaList(raw: string): string[] {
+  return raw
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
+}
+
+function parseScopes(raw: string | boolean | undefined): apiKeys.Scope[] {
+  const list = commaList(String(raw ?? 'read,write'));
   const unknown = list.filter((s) => !(apiKeys.SCOPES as readonly string[]).includes(s));
   if (list.length === 0 || unknown.length > 0) {
     throw new UsageError(
@@ -119,11 +124,7 @@ function describeKey(key: apiKeys.ApiKey): string {
 
 /** `--contacts a,b` as a list; undefined when the option is absent. */
 function idList(raw: string | boolean | undefined): string[] | undefined {
-  if (typeof raw !== 'string') return undefined;
-  return raw
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
+  return typeof raw === 'string' ? commaList(raw) : undefined;
 }
 
 /** `--columns bookingDate=Buchungstag,amount=Betrag` as the CSV column mapping (values are header names). */

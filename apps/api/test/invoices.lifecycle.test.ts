@@ -18,6 +18,11 @@ async function issued(lines = [line()], extra: Record<string, unknown> = {}) {
   return finalize(t, created.id);
 }
 
+/** A draft corrected invoice (384) of `invoiceId`. */
+function correctionOf(invoiceId: string, lines = [line()]) {
+  return draft(t, { contactId: buyer.id, type: 'corrected_invoice', invoiceId, lines });
+}
+
 describe('drafts and finalize', () => {
   it('a draft has no number; finalize numbers it, sets dates from the payment terms and freezes the parties', async () => {
     const created = await draft(t, {
@@ -512,12 +517,7 @@ describe('credit notes, corrected invoices, pro-formas', () => {
 
   it('a corrected invoice (384) refers to the invoice it corrects and draws from the invoice range', async () => {
     const done = await issued();
-    const corrected = await draft(t, {
-      contactId: buyer.id,
-      type: 'corrected_invoice',
-      invoiceId: done.id,
-      lines: [line({ quantity: '3' })],
-    });
+    const corrected = await correctionOf(done.id, [line({ quantity: '3' })]);
     const out = await finalize(t, corrected.id);
     expect(out).toMatchObject({ type: 'corrected_invoice', typeCode: '384', precedingDocumentId: done.id });
     expect(Number(out.number.slice(-5))).toBe(Number(done.number.slice(-5)) + 1);
@@ -534,12 +534,7 @@ describe('credit notes, corrected invoices, pro-formas', () => {
 
   it('a corrected invoice replaces the invoice it corrects: finalizing it cancels that one (Storno), once', async () => {
     const done = await issued([line({ quantity: '2', unitAmount: 10000 })]);
-    const corrected = await draft(t, {
-      contactId: buyer.id,
-      type: 'corrected_invoice',
-      invoiceId: done.id,
-      lines: [line({ quantity: '3', unitAmount: 10000 })],
-    });
+    const corrected = await correctionOf(done.id, [line({ quantity: '3', unitAmount: 10000 })]);
     const out = await finalize(t, corrected.id);
     // the original is cancelled by a cancellation document, as POST /cancel would: owed once, not twice
     const original = await ok(get(t, `/v1/invoices/${done.id}`));
@@ -573,18 +568,8 @@ describe('credit notes, corrected invoices, pro-formas', () => {
 
   it('a corrected invoice of an invoice paid meanwhile is refused and writes nothing', async () => {
     const done = await issued();
-    const corrected = await draft(t, {
-      contactId: buyer.id,
-      type: 'corrected_invoice',
-      invoiceId: done.id,
-      lines: [line({ quantity: '3' })],
-    });
-    const late = await draft(t, {
-      contactId: buyer.id,
-      type: 'corrected_invoice',
-      invoiceId: done.id,
-      lines: [line({ quantity: '4' })],
-    });
+    const corrected = await correctionOf(done.id, [line({ quantity: '3' })]);
+    const late = await correctionOf(done.id, [line({ quantity: '4' })]);
     await ok(post(t, '/v1/payments', { invoiceId: done.id, amount: 100, method: 'bank_transfer' }), 201);
     const refused = await post(t, `/v1/invoices/${corrected.id}/finalize`);
     expect(refused.status).toBe(409);
@@ -596,18 +581,8 @@ describe('credit notes, corrected invoices, pro-formas', () => {
     });
     // cancelled meanwhile (by hand, or by another correction): the second correction is refused
     const other = await issued();
-    const first = await draft(t, {
-      contactId: buyer.id,
-      type: 'corrected_invoice',
-      invoiceId: other.id,
-      lines: [line()],
-    });
-    const second = await draft(t, {
-      contactId: buyer.id,
-      type: 'corrected_invoice',
-      invoiceId: other.id,
-      lines: [line()],
-    });
+    const first = await correctionOf(other.id);
+    const second = await correctionOf(other.id);
     await finalize(t, first.id);
     const twice = await post(t, `/v1/invoices/${second.id}/finalize`);
     expect(twice.status).toBe(409);

@@ -326,15 +326,12 @@ export async function update(
           },
         );
       }
-      const lastBilled = await scoped(tx, 'billed_periods')
-        .where('contract_id', id)
-        .max('period_end as end')
-        .first();
-      if (draft.endDate && lastBilled?.end && compareDates(draft.endDate, lastBilled.end) < 0) {
+      const lastBilled = await lastBilledEnd(tx, id);
+      if (draft.endDate && lastBilled && compareDates(draft.endDate, lastBilled) < 0) {
         errors.add(
           'endDate',
           'end_date_before_billed_period',
-          `periods up to ${lastBilled.end} are already billed`,
+          `periods up to ${lastBilled} are already billed`,
         );
       }
     }
@@ -542,15 +539,12 @@ export async function cancel(ctx: Ctx, id: string, input: CancelInput = {}): Pro
     const result = cancellationEndDate(scheduleOf(current, current.pauses), termsOf(current), receivedOn);
     // as for an end date set by hand (update): a cancellation dated back must not end the contract before
     // periods it has already been invoiced for
-    const lastBilled = await scoped(tx, 'billed_periods')
-      .where('contract_id', id)
-      .max('period_end as end')
-      .first();
-    if (lastBilled?.end && compareDates(result.endDate, lastBilled.end) < 0) {
+    const lastBilled = await lastBilledEnd(tx, id);
+    if (lastBilled && compareDates(result.endDate, lastBilled) < 0) {
       errors.add(
         'receivedOn',
         'end_date_before_billed_period',
-        `received on ${receivedOn} the contract would end on ${result.endDate}, but periods up to ${lastBilled.end} are already billed`,
+        `received on ${receivedOn} the contract would end on ${result.endDate}, but periods up to ${lastBilled} are already billed`,
       );
       errors.throwIfAny();
     }
@@ -650,6 +644,14 @@ export async function resume(ctx: Ctx, id: string, input: ResumeInput = {}): Pro
   });
 }
 
+/** The end of the contract's last billed period (of those starting on or after `from`, when given); null when none. */
+async function lastBilledEnd(tx: Ctx, contractId: string, from?: string): Promise<string | null> {
+  const q = scoped(tx, 'billed_periods').where('contract_id', contractId);
+  if (from) q.where('period_start', '>=', from);
+  const row = await q.max('period_end as end').first();
+  return row?.end ?? null;
+}
+
 /**
  * Schedules a price change: a new price for one item, or a percentage for one item or all of them, from the
  * first period starting on or after `effectiveDate` (DOMAIN.md §6). Announcement and effective date are kept.
@@ -694,16 +696,12 @@ export async function addPriceChange(ctx: Ctx, id: string, input: PriceChangeInp
     if (!errors.list.some((e) => e.path === 'effectiveDate')) {
       // A change takes effect from the first period starting on or after its date. One already billed keeps its
       // invoice (immutable), so the contract would say a price its invoices never charged.
-      const billed = await scoped(tx, 'billed_periods')
-        .where('contract_id', id)
-        .where('period_start', '>=', change.effectiveDate)
-        .max('period_end as end')
-        .first();
-      if (billed?.end) {
+      const billed = await lastBilledEnd(tx, id, change.effectiveDate);
+      if (billed) {
         errors.add(
           'effectiveDate',
           'effective_date_before_billed_period',
-          `periods up to ${billed.end} are already billed: a price change takes effect from a period not billed yet`,
+          `periods up to ${billed} are already billed: a price change takes effect from a period not billed yet`,
         );
       }
     }

@@ -707,8 +707,11 @@ export async function finalize(ctx: Ctx, family: DocumentFamily, id: string): Pr
     }
     state.issueDate = issueDate;
     const errors = new FieldErrors();
+    // a corrected invoice cancels the invoice it corrects below: locked from here, read once
     const preceding = row.preceding_document_id
-      ? await repo.findRow(tx, row.preceding_document_id, 'invoice')
+      ? await repo.findRow(tx, row.preceding_document_id, 'invoice', {
+          lock: row.type === 'corrected_invoice',
+        })
       : undefined;
     // the issue date may only be known now (today): the checks of create and update, once more
     if (preceding) checkPreceding(errors, preceding, state);
@@ -720,10 +723,7 @@ export async function finalize(ctx: Ctx, family: DocumentFamily, id: string): Pr
     // document, exactly as `cancel` does (and refused as `cancel` refuses: paid, credited, already cancelled).
     // The customer then owes the corrected amounts once, and revenue, VAT and receivables see the original,
     // its reversal in the correction's period (UStG §17(1)) and the corrected invoice — never both in full.
-    const replaced =
-      row.type === 'corrected_invoice' && preceding
-        ? await cancelIssued(tx, (await repo.findRow(tx, preceding.id, 'invoice', { lock: true }))!)
-        : null;
+    const replaced = row.type === 'corrected_invoice' && preceding ? await cancelIssued(tx, preceding) : null;
 
     let dueDate: string | null = null;
     if (isPayable(row.type)) dueDate = dueDateFor(issueDate, state.dueDate, contact, org);
@@ -895,9 +895,9 @@ async function cancelIssued(
       { details: { state: row.status, amountPaid: row.amount_paid } },
     );
   }
-  const before = await withLines(tx, row);
-  const org = await organizations.get(tx);
   const originalLines = (await repo.linesOf(tx, [id])).get(id)!;
+  const before = repo.toDocument(row, originalLines);
+  const org = await organizations.get(tx);
   const original = repo.toDocumentData(row, originalLines, await repo.precedingOf(tx, row));
   const issueDate = today(tx, org);
   const now = tx.clock.now();
