@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { quoteState } from '../src/documents/lifecycle';
 import { withArticle } from '../src/errors';
 import { sendRefusal } from '../src/sending/rules';
 
@@ -18,5 +19,13 @@ describe('sendRefusal', () => {
     expect(sendRefusal('invoice', 'cancelled')?.message).toBe(
       'A cancelled invoice is not sent; send its cancellation document instead.',
     );
+  });
+});
+
+describe('quoteState', () => {
+  it('says why with the right article', () => {
+    expect(quoteState('accepted', 'declined').message).toBe('An accepted quote cannot be declined.');
+    expect(quoteState('expired', 'accepted').message).toBe('An expired quote cannot be accepted.');
+    expect(quoteState('declined', 'accepted').message).toBe('A declined quote cannot be accepted.');
   });
 });

@@ -1,4 +1,4 @@
-import { DomainError } from '../errors';
+import { DomainError, withArticle } from '../errors';
 import type { DocumentFamily, DocumentStatus } from './resource';
 import { FAMILY_TYPES } from './resource';
 import type { DocumentType } from './types';
@@ -92,7 +92,7 @@ export function quoteState(status: DocumentStatus, action: string): DomainError 
         : status === 'converted'
           ? 'quote_already_converted'
           : `quote_${status}`;
-  return new DomainError('conflict', code, `A ${status} quote cannot be ${action}.`, {
+  return new DomainError('conflict', code, `${withArticle(`${status} quote`)} cannot be ${action}.`, {
     details: { state: status },
   });
 }
