@@ -13,6 +13,7 @@ import { openapiPlugin } from './plugins/openapi';
 import { rateLimitPlugin } from './plugins/rate-limit';
 import { textInputPlugin } from './plugins/text-input';
 import { sharedSchemas } from './schemas/common';
+import { buildSerializer } from './schemas/serializer';
 import { compileFor, registerSchemas } from './schemas/validator';
 
 export const API_VERSION = '0.1.0';
@@ -49,6 +50,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : newId('request');
     },
     routerOptions: { ignoreTrailingSlash: true },
+    // each response serializer gets only the named schemas it reaches, compiled once (schemas/serializer.ts)
+    schemaController: { compilersFactory: { buildSerializer } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   // Bodies are JSON (API.md). Fastify also reads text/plain by default, which a JSON route then refused as
