@@ -129,7 +129,12 @@ async function start(dataDir: string, bootstrapKey?: string, viaNpmStart = false
   const deadline = Date.now() + START_TIMEOUT_MS;
   for (;;) {
     if (hasExited) throw new Error(`server exited during start-up:\n${output}`);
-    if (Date.now() > deadline) throw new Error(`server not ready after ${START_TIMEOUT_MS} ms:\n${output}`);
+    if (Date.now() > deadline) {
+      // not left running: it would hold the data directory the next test starts on
+      process.kill(-child.pid!, 'SIGKILL');
+      await exited;
+      throw new Error(`server not ready after ${START_TIMEOUT_MS} ms:\n${output}`);
+    }
     const status = await fetch(`${url}/readyz`).then(
       (res) => res.status,
       () => 0,
