@@ -370,7 +370,10 @@ export async function run(args: string[]): Promise<boolean> {
         .filter((r) => r.m.clientStallMs !== undefined)
         .map(
           (r) =>
-            `${r.m.title.slice(0, 3)} max latency ${formatMs(r.m.maxMs)}; the load generator's event loop was blocked for at most ${formatMs(r.m.clientStallMs!)}`,
+            `${r.m.title.slice(0, 3)} max latency ${formatMs(r.m.maxMs)}; the load generator's event loop was blocked for at most ${formatMs(r.m.clientStallMs!)}` +
+            (r.m.machineStall
+              ? `; an idle process beside the run woke up to ${formatMs(r.m.machineStall.maxMs)} late (p99 ${formatMs(r.m.machineStall.p99Ms)})`
+              : ''),
         ),
       passed
         ? 'all targets met'

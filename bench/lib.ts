@@ -1,4 +1,4 @@
-import { type ChildProcess, fork } from 'node:child_process';
+import { type ChildProcess, fork, spawn } from 'node:child_process';
 import {
   chmodSync,
   existsSync,
@@ -290,6 +290,11 @@ export interface Measurement {
   connections: number;
   /** Paced runs: the longest the load generator's own event loop was blocked (its stalls count as latency). */
   clientStallMs?: number;
+  /**
+   * Paced runs: how late an idle process beside the run (a 1 ms timer, nothing else) woke up — the machine's
+   * own scheduling stalls, which every process of the run meets too. Null when it could not be measured.
+   */
+  machineStall?: { maxMs: number; p99Ms: number } | null;
 }
 
 export interface MeasureOptions {
@@ -434,16 +439,19 @@ export async function measurePaced(
       await run(timing.warmupSeconds);
     }
     const loop = monitorEventLoopDelay({ resolution: 1 });
+    let machineStall: Measurement['machineStall'] = null;
     const { result, cpuMsPerRequest } = await measuredRun(
       title,
       timing,
       log,
       async () => {
+        const canary = await startCanary();
         loop.enable();
         try {
           return await run(timing.seconds);
         } finally {
           loop.disable();
+          machineStall = await canary.stop();
         }
       },
       (r) => r.total,
@@ -461,10 +469,49 @@ export async function measurePaced(
       seconds: elapsed,
       connections: options.connections,
       clientStallMs: loop.max / 1e6,
+      machineStall,
     };
   } finally {
     await pool.close();
   }
+}
+
+/** The idle process of `machineStall`: a 1 ms timer's lateness, printed as JSON when its stdin closes. */
+const CANARY = `
+const { monitorEventLoopDelay } = require('node:perf_hooks');
+const loop = monitorEventLoopDelay({ resolution: 1 });
+loop.enable();
+process.stdout.write('ready\\n');
+process.stdin.resume();
+process.stdin.on('end', () => {
+  loop.disable();
+  process.stdout.write(JSON.stringify({ maxMs: loop.max / 1e6, p99Ms: loop.percentile(99) / 1e6 }));
+});
+`;
+
+/** Starts the idle canary process; `stop` ends it and resolves with what it saw (null if it failed). */
+async function startCanary(): Promise<{ stop: () => Promise<Measurement['machineStall']> }> {
+  const child = spawn(process.execPath, ['-e', CANARY], { stdio: ['pipe', 'pipe', 'ignore'] });
+  let output = '';
+  child.stdout.setEncoding('utf8');
+  child.stdout.on('data', (chunk: string) => (output += chunk));
+  const exited = new Promise<void>((done) => child.once('close', () => done()));
+  // measuring starts once its loop runs (Node's own start-up is not a stall)
+  await Promise.race([
+    new Promise<void>((ready) => child.stdout.on('data', () => output.includes('ready\n') && ready())),
+    exited,
+  ]);
+  return {
+    stop: async () => {
+      child.stdin.end();
+      await exited;
+      try {
+        return JSON.parse(output.slice(output.indexOf('\n') + 1)) as { maxMs: number; p99Ms: number };
+      } catch {
+        return null;
+      }
+    },
+  };
 }
 
 function check(title: string, result: autocannon.Result, mayBeEmpty = false): void {
