@@ -5,6 +5,7 @@ import type { TSchema } from '@sinclair/typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { healthRoutes } from './modules/health/routes';
 import { restModules } from './modules/index';
+import { portalRoutes } from './modules/portal/routes';
 import { authPlugin } from './plugins/auth';
 import { errorsPlugin } from './plugins/errors';
 import { graphqlPlugin } from './plugins/graphql';
@@ -81,6 +82,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(idempotencyPlugin, { db: options.db });
 
   await app.register(healthRoutes, { db: options.db });
+  await app.register(portalRoutes, { db: options.db, clockFor: options.clockFor ?? (() => systemClock) });
   await app.register(
     async (v1) => {
       // public routes (PSP callbacks) have no authenticated request.ctx: they get the pool and clocks here

@@ -46,6 +46,7 @@ export * from './pagination';
 export * as paymentRules from './payments/rules';
 export * as payments from './payments/service';
 export * from './payments/types';
+export * as portal from './portal/index';
 export * as pspRules from './psp/rules';
 export * as psp from './psp/service';
 export * from './psp/types';

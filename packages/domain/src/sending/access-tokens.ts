@@ -5,7 +5,7 @@ import { newId } from '../ids';
 /**
  * Portal access tokens (DOMAIN.md §12): the link in a sent mail lets the customer open that one document
  * without an API key. 256 random bits, only the SHA-256 stored, expiring and revocable. The portal that
- * accepts them (`GET /portal/{token}`) is built later; the links mails carry already work once it is.
+ * accepts them is portal/service.ts (`GET /portal/{token}`).
  */
 
 const TOKEN_PREFIX = 'fkp_';

@@ -1,5 +1,6 @@
 import { formatAmount, formatDate, LABELS, maskIban } from '../documents/labels';
 import type { DocumentData, DocumentLanguage } from '../documents/types';
+import { escapeHtml } from '../html';
 
 /**
  * The text of a document's e-mail, in the document's language (German or English, as the document itself).
@@ -113,15 +114,6 @@ const WORDS: Record<DocumentLanguage, Words> = {
 function possessive(language: DocumentLanguage, type: string, title: string): string {
   if (language === 'de') return `${GERMAN_NEUTER.has(type) ? 'unser' : 'unsere'} ${title}`;
   return `our ${title.charAt(0).toLowerCase()}${title.slice(1)}`;
-}
-
-function escapeHtml(text: string): string {
-  return text
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;')
-    .replaceAll("'", '&#39;');
 }
 
 /** Subject, plain text and HTML of the mail that carries one document. */

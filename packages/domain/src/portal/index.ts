@@ -1,0 +1,2 @@
+export { documentPage, expiredPage, notFoundPage } from './page';
+export { document, open, type PortalAccess, pdf } from './service';

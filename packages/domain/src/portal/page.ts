@@ -1,0 +1,296 @@
+import {
+  formatAmount,
+  formatDate,
+  formatDecimal,
+  formatIban,
+  formatRate,
+  LABELS,
+  maskIban,
+  unitName,
+} from '../documents/labels';
+import type { Document } from '../documents/resource';
+import type { DocumentLanguage } from '../documents/types';
+import { escapeHtml } from '../html';
+
+/**
+ * The customer portal's pages: a document as its recipient sees it — what it is, what it is for, its status
+ * now (paid, open, overdue, cancelled; a quote's answer), how to pay, and its PDF. Pure HTML without scripts or
+ * outside resources, in the document's language; every value is escaped.
+ */
+
+interface Words {
+  status: {
+    open: string;
+    partially_paid: string;
+    paid: string;
+    overdue: string;
+    cancelled: string;
+    issued: string;
+    quote_open: string;
+    accepted: string;
+    declined: string;
+    expired: string;
+  };
+  from: string;
+  to: string;
+  pdf: string;
+  paid: string;
+  credited: string;
+  open: string;
+  settled: string;
+  cancelled: string;
+  quoteAnswered: (date: string) => string;
+  expiredLink: { title: string; text: string };
+}
+
+const WORDS: Record<DocumentLanguage, Words> = {
+  de: {
+    status: {
+      open: 'Offen',
+      partially_paid: 'Teilweise bezahlt',
+      paid: 'Bezahlt',
+      overdue: 'Überfällig',
+      cancelled: 'Storniert',
+      issued: 'Ausgestellt',
+      quote_open: 'Wartet auf Ihre Antwort',
+      accepted: 'Angenommen',
+      declined: 'Abgelehnt',
+      expired: 'Abgelaufen',
+    },
+    from: 'Von',
+    to: 'An',
+    pdf: 'PDF herunterladen',
+    paid: 'Bezahlt',
+    credited: 'Gutgeschrieben',
+    open: 'Offener Betrag',
+    settled: 'Der Betrag ist vollständig beglichen. Vielen Dank!',
+    cancelled: 'Diese Rechnung wurde storniert; Sie brauchen sie nicht zu bezahlen.',
+    quoteAnswered: (date) => `Beantwortet am ${date}.`,
+    expiredLink: {
+      title: 'Dieser Link ist abgelaufen',
+      text: 'Bitte wenden Sie sich an den Absender, wenn Sie das Dokument noch einmal brauchen.',
+    },
+  },
+  en: {
+    status: {
+      open: 'Open',
+      partially_paid: 'Partially paid',
+      paid: 'Paid',
+      overdue: 'Overdue',
+      cancelled: 'Cancelled',
+      issued: 'Issued',
+      quote_open: 'Awaiting your answer',
+      accepted: 'Accepted',
+      declined: 'Declined',
+      expired: 'Expired',
+    },
+    from: 'From',
+    to: 'To',
+    pdf: 'Download PDF',
+    paid: 'Paid',
+    credited: 'Credited',
+    open: 'Amount open',
+    settled: 'This amount has been paid in full. Thank you!',
+    cancelled: 'This invoice has been cancelled; there is nothing to pay.',
+    quoteAnswered: (date) => `Answered on ${date}.`,
+    expiredLink: {
+      title: 'This link has expired',
+      text: 'Please contact the sender if you need the document again.',
+    },
+  },
+};
+
+const STYLE = `
+body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1f2328;background:#f6f7f9;margin:0;line-height:1.45}
+main{max-width:760px;margin:2rem auto;background:#fff;border:1px solid #d8dde3;border-radius:8px;padding:2rem}
+h1{font-size:1.5rem;margin:.2rem 0 1rem}
+.seller{color:#57606a;font-size:.95rem}
+.badge{display:inline-block;padding:.15rem .6rem;border-radius:999px;font-size:.85rem;font-weight:600;background:#eef1f4}
+.badge.paid,.badge.accepted{background:#dcf5e3;color:#116329}
+.badge.overdue,.badge.declined{background:#ffe1de;color:#a40e26}
+.badge.cancelled,.badge.expired{background:#eceff1;color:#57606a}
+dl{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem;margin:1rem 0}
+dt{color:#57606a}dd{margin:0}
+table{width:100%;border-collapse:collapse;margin:1.2rem 0}
+th,td{padding:.45rem .3rem;border-bottom:1px solid #e5e8eb;vertical-align:top;text-align:left}
+th{font-size:.85rem;color:#57606a;font-weight:600}
+.num{text-align:right;white-space:nowrap}
+.sub{color:#57606a;font-size:.9rem}
+.totals td{border:none;padding:.2rem .3rem}.totals .strong td{font-weight:700;border-top:1px solid #1f2328}
+.box{background:#f6f7f9;border-radius:6px;padding:1rem;margin:1rem 0}
+a.button{display:inline-block;background:#0b57d0;color:#fff;text-decoration:none;padding:.6rem 1.1rem;border-radius:6px;font-weight:600}
+footer{color:#57606a;font-size:.85rem;margin-top:2rem}
+`;
+
+function layout(language: DocumentLanguage, title: string, body: string): string {
+  return [
+    '<!doctype html>',
+    `<html lang="${language}"><head><meta charset="utf-8">`,
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    '<meta name="robots" content="noindex, nofollow">',
+    `<title>${escapeHtml(title)}</title><style>${STYLE}</style></head>`,
+    `<body><main>${body}</main></body></html>`,
+  ].join('\n');
+}
+
+/** The badge: a status word and its class. */
+function badge(doc: Document, w: Words): { key: string; text: string } {
+  if (doc.type === 'quote') {
+    const key =
+      doc.status === 'accepted' || doc.status === 'converted'
+        ? 'accepted'
+        : doc.status === 'declined' || doc.status === 'expired'
+          ? doc.status
+          : 'quote_open';
+    return { key, text: w.status[key as keyof Words['status']] };
+  }
+  if (doc.status === 'cancelled') return { key: 'cancelled', text: w.status.cancelled };
+  // a pro-forma asks for nothing (its amountOpen is 0); credit notes and cancellations owe the customer
+  if (doc.type === 'pro_forma' || doc.amountDue <= 0) return { key: 'issued', text: w.status.issued };
+  if (doc.status === 'paid' || doc.amountOpen <= 0) return { key: 'paid', text: w.status.paid };
+  if (doc.status === 'overdue') return { key: 'overdue', text: w.status.overdue };
+  if (doc.status === 'partially_paid') return { key: 'partially_paid', text: w.status.partially_paid };
+  return { key: 'open', text: w.status.open };
+}
+
+function addressLines(address: { line1: string; line2?: string | null; postalCode: string; city: string }) {
+  return [address.line1, address.line2, `${address.postalCode} ${address.city}`].filter(Boolean) as string[];
+}
+
+/** What the customer still has to do about the money, if anything. */
+function paymentBlock(doc: Document, w: Words): string {
+  const language = doc.language;
+  const l = LABELS[language];
+  const money = (minor: number) => formatAmount(minor, doc.currency, language);
+  if (doc.type === 'quote' || doc.type === 'pro_forma' || doc.amountDue <= 0) return '';
+  if (doc.status === 'cancelled') return `<div class="box">${escapeHtml(w.cancelled)}</div>`;
+  if (doc.amountOpen <= 0) return `<div class="box">${escapeHtml(w.settled)}</div>`;
+  const means = doc.paymentMeans;
+  if (means?.kind === 'sepa_debit') {
+    const date = means.collectionDate ?? doc.dueDate ?? doc.issueDate!;
+    const text = l.debit(money(doc.amountOpen), formatDate(date, language), maskIban(means.debtorIban));
+    return `<div class="box">${escapeHtml(text)}</div>`;
+  }
+  const transfer = l.transfer(money(doc.amountOpen), doc.dueDate ? formatDate(doc.dueDate, language) : null);
+  if (means?.kind !== 'transfer') return `<div class="box">${escapeHtml(transfer)}</div>`;
+  const rows: [string, string | null][] = [
+    [l.accountHolder, means.accountHolder ?? doc.seller?.legalName ?? null],
+    [l.iban, formatIban(means.iban)],
+    [l.bic, means.bic],
+    [l.bank, means.bankName],
+    [l.reference, doc.number],
+  ];
+  return [
+    `<div class="box"><p>${escapeHtml(transfer)}</p><dl>`,
+    ...rows
+      .filter((r): r is [string, string] => Boolean(r[1]))
+      .map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd>`),
+    '</dl></div>',
+  ].join('');
+}
+
+/** The page of an issued document; `pdfHref` is where its PDF is. */
+export function documentPage(doc: Document, pdfHref: string): string {
+  const language = doc.language;
+  const w = WORDS[language];
+  const l = LABELS[language];
+  const money = (minor: number) => formatAmount(minor, doc.currency, language);
+  const date = (d: string) => formatDate(d, language);
+  const title = `${l.title[doc.type]} ${doc.number ?? ''}`.trim();
+  const seller = doc.seller!;
+  const buyer = doc.buyer!;
+  const status = badge(doc, w);
+
+  const facts: [string, string][] = [[l.issueDate, date(doc.issueDate!)]];
+  if (doc.servicePeriod)
+    facts.push([l.servicePeriod, `${date(doc.servicePeriod.start)} – ${date(doc.servicePeriod.end)}`]);
+  else if (doc.serviceDate) facts.push([l.serviceDate, date(doc.serviceDate)]);
+  if (doc.type === 'quote' && doc.validUntil) facts.push([l.validUntil, date(doc.validUntil)]);
+  else if (doc.dueDate && doc.amountDue > 0) facts.push([l.dueDate, date(doc.dueDate)]);
+  if (buyer.customerNumber) facts.push([l.customerNumber, buyer.customerNumber]);
+  if (buyer.buyerReference) facts.push([l.buyerReference, buyer.buyerReference]);
+  facts.push([w.to, [buyer.name, ...addressLines(buyer.address)].join(', ')]);
+
+  const lines = doc.lines.map((line) => {
+    const detail = [
+      line.description,
+      line.period ? `${l.period}: ${date(line.period.start)} – ${date(line.period.end)}` : null,
+    ].filter(Boolean) as string[];
+    return [
+      '<tr>',
+      `<td>${line.position}</td>`,
+      `<td>${escapeHtml(line.name)}${detail.map((d) => `<div class="sub">${escapeHtml(d)}</div>`).join('')}</td>`,
+      `<td class="num">${escapeHtml(`${formatDecimal(line.quantity, language)} ${unitName(line.unitCode, language)}`)}</td>`,
+      `<td class="num">${escapeHtml(formatAmount(line.unitAmountDecimal, doc.currency, language))}</td>`,
+      `<td class="num">${escapeHtml(money(line.netAmount))}</td>`,
+      '</tr>',
+    ].join('');
+  });
+
+  const totals: [string, string, boolean?][] = [[l.taxBasisTotal, money(doc.taxBasisTotal)]];
+  for (const entry of doc.taxBreakdown) {
+    const name =
+      entry.category === 'S' ? l.standardRate(formatRate(entry.rate, language)) : l.category[entry.category];
+    totals.push([name, money(entry.tax)]);
+  }
+  totals.push([l.grossTotal, money(doc.grossTotal), true]);
+  if (doc.prepaidAmount !== 0) totals.push([l.prepaid, money(doc.prepaidAmount)]);
+  if (doc.amountPaid !== 0) totals.push([w.paid, money(doc.amountPaid)]);
+  if (doc.amountCredited !== 0) totals.push([w.credited, money(doc.amountCredited)]);
+  if (doc.amountDue > 0 && doc.type !== 'quote' && doc.type !== 'pro_forma' && doc.status !== 'cancelled')
+    totals.push([w.open, money(doc.amountOpen), true]);
+
+  const sellerLines = [seller.legalName, ...addressLines(seller.address)];
+  const sellerIds = [
+    seller.vatId ? `${l.sellerVatId} ${seller.vatId}` : null,
+    seller.taxNumber ? `${l.sellerTaxNumber} ${seller.taxNumber}` : null,
+    seller.registrationId ?? null,
+  ].filter(Boolean) as string[];
+
+  const body = [
+    `<div class="seller">${escapeHtml(w.from)}: ${escapeHtml(seller.legalName)}</div>`,
+    `<h1>${escapeHtml(title)}</h1>`,
+    `<span class="badge ${status.key}">${escapeHtml(status.text)}</span>`,
+    doc.decision && doc.type === 'quote'
+      ? ` <span class="sub">${escapeHtml(w.quoteAnswered(date(doc.decision.at.slice(0, 10))))}</span>`
+      : '',
+    '<dl>',
+    ...facts.map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd>`),
+    '</dl>',
+    '<table><thead><tr>',
+    `<th>${escapeHtml(l.columns.position)}</th><th>${escapeHtml(l.columns.item)}</th>`,
+    `<th class="num">${escapeHtml(l.columns.quantity)}</th><th class="num">${escapeHtml(l.columns.unitPrice)}</th>`,
+    `<th class="num">${escapeHtml(l.columns.amount)}</th>`,
+    `</tr></thead><tbody>${lines.join('')}</tbody></table>`,
+    '<table class="totals"><tbody>',
+    ...totals.map(
+      ([k, v, strong]) =>
+        `<tr${strong ? ' class="strong"' : ''}><td>${escapeHtml(k)}</td><td class="num">${escapeHtml(v)}</td></tr>`,
+    ),
+    '</tbody></table>',
+    paymentBlock(doc, w),
+    `<p><a class="button" href="${escapeHtml(pdfHref)}">${escapeHtml(w.pdf)}</a></p>`,
+    `<footer>${[...sellerLines, ...sellerIds].map(escapeHtml).join(' · ')}</footer>`,
+  ].join('\n');
+  return layout(language, `${title} – ${seller.legalName}`, body);
+}
+
+/** The page of a link that expired or was revoked, in the document's language. */
+export function expiredPage(language: DocumentLanguage): string {
+  const { title, text } = WORDS[language].expiredLink;
+  return layout(language, title, `<h1>${escapeHtml(title)}</h1><p>${escapeHtml(text)}</p>`);
+}
+
+/** The page of a link that opens nothing: both languages, since the document (and its language) is unknown. */
+export function notFoundPage(): string {
+  return layout(
+    'de',
+    'Link ungültig / Link not valid',
+    [
+      '<h1 lang="de">Dieser Link ist ungültig</h1>',
+      '<p lang="de">Bitte prüfen Sie, ob Sie ihn vollständig aus der E-Mail übernommen haben.</p>',
+      '<h1 lang="en">This link is not valid</h1>',
+      '<p lang="en">Please check that it was copied from the e-mail in full.</p>',
+    ].join('\n'),
+  );
+}
