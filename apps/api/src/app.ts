@@ -82,7 +82,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(idempotencyPlugin, { db: options.db });
 
   await app.register(healthRoutes, { db: options.db });
-  await app.register(portalRoutes, { db: options.db, clockFor: options.clockFor ?? (() => systemClock) });
+  await app.register(portalRoutes, {
+    db: options.db,
+    clockFor: options.clockFor ?? (() => systemClock),
+    publicUrl: options.publicUrl,
+  });
   await app.register(
     async (v1) => {
       // public routes (PSP callbacks) have no authenticated request.ctx: they get the pool and clocks here

@@ -1,11 +1,19 @@
-import { fixedClock } from '@fakturo/domain';
+import { randomBytes } from 'node:crypto';
+import { fixedClock, secrets } from '@fakturo/domain';
 import { companyInput, createTestApp, personInput } from '@fakturo/testing';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bytes, contact, draft, finalize, line, ok, post, readySeller } from './documents.support';
+import { listening, startFakeStripe } from './psp.support';
 import { sendingWorker, startMailServer } from './sending.support';
 
 // The link every sent mail carries (API.md: GET /portal/{token}, /portal/{token}/pdf): the customer opens the
 // document without an API key, sees what it is for and whether it is paid, and downloads the PDF the mail had.
+
+// paying online goes through Stripe: a local stand-in speaking its API, driven by the official SDK
+secrets.setEncryptionKey(randomBytes(32));
+const stripe = await startFakeStripe();
+process.env.FAKTURO_STRIPE_API_BASE = stripe.url;
+afterAll(() => stripe.close());
 
 const clock = fixedClock('2026-03-15T10:00:00Z');
 const t = await createTestApp({ clock });
@@ -73,6 +81,8 @@ describe('the portal page of a sent invoice', () => {
     expect(html).toContain('Bitte überweisen Sie 238,00 € bis zum 29.03.2026 auf das folgende Konto.');
     expect(html).toContain('<dt>IBAN</dt><dd>DE89 3704 0044 0532 0130 00</dd>');
     expect(html).toContain(`<dt>Verwendungszweck</dt><dd>${invoice.number}</dd>`);
+    // no payment provider connected (yet): nothing to pay online with
+    expect(html).not.toContain('<form');
     // what the seller wrote is text, never markup
     expect(html).toContain('Wartung &lt;script&gt;alert(1)&lt;/script&gt;');
     expect(html).toContain('März &amp; April');
@@ -184,5 +194,95 @@ describe('links that open nothing', () => {
       headers: { authorization: `Bearer ${token}` },
     });
     expect(res.statusCode).toBe(401);
+  });
+});
+
+describe('paying online from the portal', () => {
+  const SECRET_KEY = `sk_test_51${'Portal'.repeat(8)}4242`;
+  const WEBHOOK_SECRET = `whsec_${randomBytes(24).toString('hex')}`;
+  let appUrl: string;
+
+  beforeAll(async () => {
+    stripe.keys.add(SECRET_KEY);
+    appUrl = await listening(t);
+    await ok(
+      t.api({
+        method: 'PUT',
+        url: '/v1/payment-providers/stripe',
+        body: {
+          secretKey: SECRET_KEY,
+          webhookSigningSecret: WEBHOOK_SECRET,
+          returnUrl: 'https://shop.example/danke',
+        },
+      }),
+      201,
+    );
+  });
+
+  const pay = (token: string) =>
+    t.app.inject({
+      method: 'POST',
+      url: `/portal/${token}/pay`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: '',
+    });
+
+  it('the pay button sends the customer to the checkout for what is open, and back to the page, which then says paid', async () => {
+    const invoice = await issued(german.id);
+    const token = await sentLink('invoices', invoice.id, german.emails[0]!.email);
+    const html = (await open(`/portal/${token}`)).body;
+    expect(html).toContain(`<form method="post" action="/portal/${token}/pay">`);
+    expect(html).toContain('Jetzt online bezahlen (238,00 €)');
+    expect(html).toContain('Oder per Überweisung:');
+
+    const first = await pay(token);
+    expect(first.statusCode, first.body).toBe(303);
+    expect(first.headers['cache-control']).toBe('no-store');
+    const sessions = [...stripe.sessions.values()].filter(
+      (s) => s.metadata?.fakturo_invoice_id === invoice.id,
+    );
+    expect(sessions).toHaveLength(1);
+    expect(first.headers.location).toBe(sessions[0]!.url);
+    expect(sessions[0]).toMatchObject({ amount_total: 23800, currency: 'eur' });
+    // back to this page, not to the shop's page of the provider settings
+    expect(sessions[0]!.success_url).toMatch(new RegExp(`/portal/${token}$`));
+    // pressed twice: the same checkout
+    expect((await pay(token)).headers.location).toBe(first.headers.location);
+
+    const paid = await stripe.deliver(
+      appUrl,
+      stripe.event('checkout.session.completed', sessions[0]!.id, { payment_status: 'paid' }),
+      { secret: WEBHOOK_SECRET },
+    );
+    expect(paid.status).toBe(200);
+    const after = (await open(`/portal/${token}`)).body;
+    expect(after).toContain('<span class="badge paid">Bezahlt</span>');
+    expect(after).not.toContain('<form');
+    // an old tab's button: back to the page, no new checkout
+    const again = await pay(token);
+    expect(again.statusCode).toBe(303);
+    expect(again.headers.location).toBe(`/portal/${token}`);
+  });
+
+  it('offers nothing to pay on a pro-forma; a provider that refuses gets a page, not an error', async () => {
+    const proForma = await issued(german.id, { type: 'pro_forma' });
+    const proFormaToken = await sentLink('invoices', proForma.id, german.emails[0]!.email);
+    const proFormaPage = (await open(`/portal/${proFormaToken}`)).body;
+    expect(proFormaPage).toContain('<span class="badge issued">Ausgestellt</span>');
+    expect(proFormaPage).not.toContain('<form');
+    expect(proFormaPage).not.toContain('Bitte überweisen');
+
+    const invoice = await issued(english.id);
+    const token = await sentLink('invoices', invoice.id, english.emails[0]!.email);
+    stripe.keys.delete(SECRET_KEY); // Stripe now answers 401 to our key
+    try {
+      const refused = await pay(token);
+      expect(refused.statusCode).toBeGreaterThanOrEqual(400);
+      expect(refused.headers['content-type']).toBe('text/html; charset=utf-8');
+      expect(refused.body).toContain('Online payment is not possible right now');
+      expect(refused.body).toContain(`href="/portal/${token}"`);
+    } finally {
+      stripe.keys.add(SECRET_KEY);
+    }
   });
 });

@@ -1,2 +1,2 @@
-export { documentPage, expiredPage, notFoundPage } from './page';
-export { document, open, type PortalAccess, pdf } from './service';
+export { documentPage, expiredPage, notFoundPage, paymentUnavailablePage } from './page';
+export { canPayOnline, document, isPayable, open, type PortalAccess, payOnline, pdf } from './service';

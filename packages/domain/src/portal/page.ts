@@ -40,6 +40,10 @@ interface Words {
   settled: string;
   cancelled: string;
   quoteAnswered: (date: string) => string;
+  payOnline: string;
+  orTransfer: string;
+  back: string;
+  paymentUnavailable: { title: string; text: string };
   expiredLink: { title: string; text: string };
 }
 
@@ -66,6 +70,13 @@ const WORDS: Record<DocumentLanguage, Words> = {
     settled: 'Der Betrag ist vollständig beglichen. Vielen Dank!',
     cancelled: 'Diese Rechnung wurde storniert; Sie brauchen sie nicht zu bezahlen.',
     quoteAnswered: (date) => `Beantwortet am ${date}.`,
+    payOnline: 'Jetzt online bezahlen',
+    orTransfer: 'Oder per Überweisung:',
+    back: 'Zurück zum Dokument',
+    paymentUnavailable: {
+      title: 'Online-Zahlung gerade nicht möglich',
+      text: 'Bitte versuchen Sie es später noch einmal, oder überweisen Sie den Betrag wie auf dem Dokument angegeben.',
+    },
     expiredLink: {
       title: 'Dieser Link ist abgelaufen',
       text: 'Bitte wenden Sie sich an den Absender, wenn Sie das Dokument noch einmal brauchen.',
@@ -93,6 +104,13 @@ const WORDS: Record<DocumentLanguage, Words> = {
     settled: 'This amount has been paid in full. Thank you!',
     cancelled: 'This invoice has been cancelled; there is nothing to pay.',
     quoteAnswered: (date) => `Answered on ${date}.`,
+    payOnline: 'Pay online now',
+    orTransfer: 'Or by bank transfer:',
+    back: 'Back to the document',
+    paymentUnavailable: {
+      title: 'Online payment is not possible right now',
+      text: 'Please try again later, or transfer the amount as the document says.',
+    },
     expiredLink: {
       title: 'This link has expired',
       text: 'Please contact the sender if you need the document again.',
@@ -118,7 +136,8 @@ th{font-size:.85rem;color:#57606a;font-weight:600}
 .sub{color:#57606a;font-size:.9rem}
 .totals td{border:none;padding:.2rem .3rem}.totals .strong td{font-weight:700;border-top:1px solid #1f2328}
 .box{background:#f6f7f9;border-radius:6px;padding:1rem;margin:1rem 0}
-a.button{display:inline-block;background:#0b57d0;color:#fff;text-decoration:none;padding:.6rem 1.1rem;border-radius:6px;font-weight:600}
+a.button,button{display:inline-block;background:#0b57d0;color:#fff;text-decoration:none;padding:.6rem 1.1rem;border-radius:6px;font-weight:600;border:0;font:inherit;cursor:pointer}
+form{margin:0 0 1rem}
 footer{color:#57606a;font-size:.85rem;margin-top:2rem}
 `;
 
@@ -158,7 +177,7 @@ function addressLines(address: { line1: string; line2?: string | null; postalCod
 }
 
 /** What the customer still has to do about the money, if anything. */
-function paymentBlock(doc: Document, w: Words): string {
+function paymentBlock(doc: Document, w: Words, payAction: string | null): string {
   const language = doc.language;
   const l = LABELS[language];
   const money = (minor: number) => formatAmount(minor, doc.currency, language);
@@ -172,7 +191,10 @@ function paymentBlock(doc: Document, w: Words): string {
     return `<div class="box">${escapeHtml(text)}</div>`;
   }
   const transfer = l.transfer(money(doc.amountOpen), doc.dueDate ? formatDate(doc.dueDate, language) : null);
-  if (means?.kind !== 'transfer') return `<div class="box">${escapeHtml(transfer)}</div>`;
+  const pay = payAction
+    ? `<form method="post" action="${escapeHtml(payAction)}"><button type="submit">${escapeHtml(w.payOnline)} (${escapeHtml(money(doc.amountOpen))})</button></form><p>${escapeHtml(w.orTransfer)}</p>`
+    : '';
+  if (means?.kind !== 'transfer') return `<div class="box">${pay}${escapeHtml(transfer)}</div>`;
   const rows: [string, string | null][] = [
     [l.accountHolder, means.accountHolder ?? doc.seller?.legalName ?? null],
     [l.iban, formatIban(means.iban)],
@@ -181,7 +203,7 @@ function paymentBlock(doc: Document, w: Words): string {
     [l.reference, doc.number],
   ];
   return [
-    `<div class="box"><p>${escapeHtml(transfer)}</p><dl>`,
+    `<div class="box">${pay}<p>${escapeHtml(transfer)}</p><dl>`,
     ...rows
       .filter((r): r is [string, string] => Boolean(r[1]))
       .map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd>`),
@@ -189,8 +211,11 @@ function paymentBlock(doc: Document, w: Words): string {
   ].join('');
 }
 
-/** The page of an issued document; `pdfHref` is where its PDF is. */
-export function documentPage(doc: Document, pdfHref: string): string {
+/**
+ * The page of an issued document: `pdfHref` is where its PDF is, `payAction` where its pay button posts (null:
+ * no online payment).
+ */
+export function documentPage(doc: Document, links: { pdfHref: string; payAction: string | null }): string {
   const language = doc.language;
   const w = WORDS[language];
   const l = LABELS[language];
@@ -268,11 +293,22 @@ export function documentPage(doc: Document, pdfHref: string): string {
         `<tr${strong ? ' class="strong"' : ''}><td>${escapeHtml(k)}</td><td class="num">${escapeHtml(v)}</td></tr>`,
     ),
     '</tbody></table>',
-    paymentBlock(doc, w),
-    `<p><a class="button" href="${escapeHtml(pdfHref)}">${escapeHtml(w.pdf)}</a></p>`,
+    paymentBlock(doc, w, links.payAction),
+    `<p><a class="button" href="${escapeHtml(links.pdfHref)}">${escapeHtml(w.pdf)}</a></p>`,
     `<footer>${[...sellerLines, ...sellerIds].map(escapeHtml).join(' · ')}</footer>`,
   ].join('\n');
   return layout(language, `${title} – ${seller.legalName}`, body);
+}
+
+/** When the provider cannot make a checkout (unreachable, or no longer connected): try later, or transfer. */
+export function paymentUnavailablePage(language: DocumentLanguage, backHref: string): string {
+  const w = WORDS[language];
+  return layout(
+    language,
+    w.paymentUnavailable.title,
+    `<h1>${escapeHtml(w.paymentUnavailable.title)}</h1><p>${escapeHtml(w.paymentUnavailable.text)}</p>` +
+      `<p><a class="button" href="${escapeHtml(backHref)}">${escapeHtml(w.back)}</a></p>`,
+  );
 }
 
 /** The page of a link that expired or was revoked, in the document's language. */

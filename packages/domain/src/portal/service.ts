@@ -5,7 +5,8 @@ import { familyOf } from '../documents/lifecycle';
 import type { Document, DocumentFamily } from '../documents/resource';
 import * as documentService from '../documents/service';
 import type { DocumentLanguage, DocumentType } from '../documents/types';
-import { hashToken } from '../sending/access-tokens';
+import * as psp from '../psp/service';
+import { hashToken, portalUrl } from '../sending/access-tokens';
 import { clockOf } from '../test-clock/service';
 
 /**
@@ -76,4 +77,38 @@ export function document(access: OpenAccess): Promise<Document> {
 /** The stored PDF, the same bytes as the mail's attachment. */
 export function pdf(access: OpenAccess): Promise<documentService.DocumentFile> {
   return documentService.file(access.ctx, access.family, access.documentId, 'pdf');
+}
+
+/**
+ * Whether the page offers to pay online: an invoice the customer still owes money on, not collected by direct
+ * debit, of an organisation with a payment provider to pay it through (the default one, or its only one).
+ */
+export async function canPayOnline(access: OpenAccess, doc: Document): Promise<boolean> {
+  return (
+    isPayable(doc) &&
+    doc.paymentMeans?.kind !== 'sepa_debit' &&
+    (await psp.defaultProvider(access.ctx)) !== null
+  );
+}
+
+export function isPayable(doc: Document): boolean {
+  return (
+    (doc.type === 'invoice' || doc.type === 'corrected_invoice') &&
+    doc.status !== 'cancelled' &&
+    doc.amountOpen > 0
+  );
+}
+
+/**
+ * `POST /portal/{token}/pay`: the provider's checkout for what is open now (psp.createPaymentLink — an open
+ * link for the same amount is reused, so pressing twice gives one checkout), returning to the portal page.
+ */
+export async function payOnline(access: OpenAccess, token: string, publicUrl: string): Promise<string> {
+  const { link } = await psp.createPaymentLink(
+    access.ctx,
+    access.documentId,
+    { returnUrl: portalUrl(publicUrl, token) },
+    { publicUrl },
+  );
+  return link.url;
 }

@@ -220,11 +220,21 @@ function notPayable(row: documentsRepo.DocumentRow, open: number): DomainError |
   return null;
 }
 
-async function chooseProvider(ctx: Ctx, wanted: PaymentProviderName | undefined): Promise<repo.SettingsRow> {
-  const rows = await repo.listSettings(ctx);
-  const chosen = wanted
+/** The provider named, or else the default one, or else the only one. */
+function pickProvider(rows: repo.SettingsRow[], wanted: PaymentProviderName | undefined) {
+  return wanted
     ? rows.find((r) => r.provider === wanted)
     : (rows.find((r) => r.is_default) ?? (rows.length === 1 ? rows[0] : undefined));
+}
+
+/** The provider a payment link made without naming one goes through (the customer portal's); null when none. */
+export async function defaultProvider(ctx: Ctx): Promise<PaymentProviderName | null> {
+  return pickProvider(await repo.listSettings(ctx), undefined)?.provider ?? null;
+}
+
+async function chooseProvider(ctx: Ctx, wanted: PaymentProviderName | undefined): Promise<repo.SettingsRow> {
+  const rows = await repo.listSettings(ctx);
+  const chosen = pickProvider(rows, wanted);
   if (!chosen) {
     throw new DomainError(
       'conflict',

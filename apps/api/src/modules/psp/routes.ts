@@ -20,7 +20,7 @@ import {
 
 const tags = ['Online payments'];
 /** As config.ts defaults it, for apps built without one (tests): only shown in `webhookUrl`. */
-const DEFAULT_PUBLIC_URL = 'http://127.0.0.1:3000';
+export const DEFAULT_PUBLIC_URL = 'http://127.0.0.1:3000';
 
 /**
  * Online payment through Stripe and Mollie (docs/online-payments.md): provider settings, payment links, and
