@@ -1,8 +1,9 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { fixedClock, secrets } from '@fakturo/domain';
 import { companyInput, createTestApp, personInput } from '@fakturo/testing';
+import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bytes, contact, draft, finalize, line, ok, post, readySeller } from './documents.support';
+import { bytes, contact, draft, finalize, get, line, ok, post, readySeller } from './documents.support';
 import { listening, startFakeStripe } from './psp.support';
 import { sendingWorker, startMailServer } from './sending.support';
 
@@ -284,5 +285,143 @@ describe('paying online from the portal', () => {
     } finally {
       stripe.keys.add(SECRET_KEY);
     }
+  });
+});
+
+describe('accepting a quote in the portal', () => {
+  // a 1 × 1 PNG, as a canvas would send a (tiny) drawing
+  const PNG = Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+    'base64',
+  );
+  const accept = (token: string, fields: Record<string, string>) =>
+    t.app.inject({
+      method: 'POST',
+      url: `/portal/${token}/accept`,
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        'user-agent': 'Mozilla/5.0 (portal test)',
+      },
+      payload: new URLSearchParams(fields).toString(),
+    });
+
+  async function sentQuote() {
+    const created = await ok(post(t, '/v1/quotes', { contactId: german.id, lines: [line()] }), 201);
+    const quote = await finalize(t, created.id, undefined, 'quotes');
+    return { quote, token: await sentLink('quotes', quote.id, german.emails[0]!.email) };
+  }
+
+  it('records the signer, the browser and the drawn signature with the quote; the page then says accepted', async () => {
+    const { quote, token } = await sentQuote();
+    const page = await open(`/portal/${token}`);
+    expect(page.body).toContain(`<form method="post" action="/portal/${token}/accept" id="accept">`);
+    const nonce = /<script nonce="([^"]+)">/.exec(page.body)?.[1];
+    expect(nonce).toBeDefined();
+    expect(page.headers['content-security-policy']).toContain(`script-src 'nonce-${nonce}'`);
+
+    // refused attempts write nothing and say what to fix, keeping what was typed
+    const unnamed = await accept(token, { signerName: '  ', signature: '' });
+    expect(unnamed.statusCode).toBe(422);
+    expect(unnamed.body).toContain('Bitte geben Sie Ihren Namen an.');
+    const scribbled = await accept(token, {
+      signerName: 'Erika Muster',
+      signature: 'data:image/png;base64,AAAA',
+    });
+    expect(scribbled.statusCode).toBe(422);
+    expect(scribbled.body).toContain('Die Unterschrift konnte nicht gelesen werden');
+    expect(scribbled.body).toContain('value="Erika Muster"');
+    expect((await ok(get(t, `/v1/quotes/${quote.id}`))).status).toBe('sent');
+    expect(await t.db('quote_signatures').where('document_id', quote.id)).toHaveLength(0);
+
+    const accepted = await accept(token, {
+      signerName: 'Erika Muster',
+      signature: `data:image/png;base64,${PNG.toString('base64')}`,
+    });
+    expect(accepted.statusCode, accepted.body).toBe(303);
+    expect(accepted.headers.location).toBe(`/portal/${token}`);
+
+    const read = await ok(get(t, `/v1/quotes/${quote.id}`));
+    expect(read.status).toBe('accepted');
+    expect(read.decision).toEqual({
+      at: '2026-03-15T10:00:00.000Z',
+      signerName: 'Erika Muster',
+      reason: null,
+      documentSha256: read.pdfSha256,
+      ip: '127.0.0.1',
+      userAgent: 'Mozilla/5.0 (portal test)',
+      signatureSha256: createHash('sha256').update(PNG).digest('hex'),
+    });
+    const signature = await bytes(t, `/v1/quotes/${quote.id}/signature`);
+    expect(Buffer.compare(signature.body, PNG)).toBe(0);
+    const events = await ok(get(t, '/v1/events?type=quote.accepted'));
+    expect(events.data.map((e: { data: { object: { id: string } } }) => e.data.object.id)).toContain(
+      quote.id,
+    );
+
+    const after = (await open(`/portal/${token}`)).body;
+    expect(after).toContain('<span class="badge accepted">Angenommen</span>');
+    expect(after).toContain('Angenommen von Erika Muster.');
+    expect(after).not.toContain('<form');
+    expect(after).not.toContain('<script');
+    // a second press: back to the page; the first answer stays, the evidence is written once
+    expect((await accept(token, { signerName: 'Someone Else' })).statusCode).toBe(303);
+    expect((await ok(get(t, `/v1/quotes/${quote.id}`))).decision.signerName).toBe('Erika Muster');
+    await expect(
+      t.db('quote_signatures').where('document_id', quote.id).update({ sha256: 'x' }),
+    ).rejects.toThrow(/append-only/);
+  });
+
+  it('a quote accepted through the API has no portal evidence and no signature', async () => {
+    const created = await ok(post(t, '/v1/quotes', { contactId: german.id, lines: [line()] }), 201);
+    const quote = await finalize(t, created.id, undefined, 'quotes');
+    const accepted = await ok(post(t, `/v1/quotes/${quote.id}/accept`, { signerName: 'Per Telefon' }));
+    expect(accepted.decision).toMatchObject({ ip: null, userAgent: null, signatureSha256: null });
+    const missing = await get(t, `/v1/quotes/${quote.id}/signature`);
+    expect(missing.status).toBe(404);
+    expect(missing.body.code).toBe('quote_signature_not_found');
+  });
+
+  it('in a browser: the name typed and the signature drawn on the pad are what is stored', {
+    timeout: 60_000,
+  }, async () => {
+    const { quote, token } = await sentQuote();
+    const appUrl = await listening(t);
+    const browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
+    try {
+      const page = await browser.newPage();
+      const blocked: string[] = [];
+      page.on('console', (m) => m.type() === 'error' && blocked.push(m.text()));
+      await page.goto(`${appUrl}/portal/${token}`);
+      await page.fill('#signerName', 'Erika Muster');
+      // the pad shows only when the page's script runs (its nonce matched the CSP)
+      const pad = page.locator('#pad');
+      await expect(pad.isVisible()).resolves.toBe(true);
+      await pad.scrollIntoViewIfNeeded();
+      const box = (await pad.boundingBox())!;
+      await page.mouse.move(box.x + 20, box.y + box.height / 2);
+      await page.mouse.down();
+      for (let i = 1; i <= 20; i++)
+        await page.mouse.move(box.x + 20 + i * 12, box.y + box.height / 2 + (i % 2 ? 15 : -15));
+      await page.mouse.up();
+      await Promise.all([
+        page.waitForURL(`${appUrl}/portal/${token}`),
+        page.click('#accept button[type=submit]'),
+      ]);
+      expect(await page.locator('.badge').textContent()).toBe('Angenommen');
+      expect(blocked).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+    const read = await ok(get(t, `/v1/quotes/${quote.id}`));
+    expect(read.decision.signerName).toBe('Erika Muster');
+    expect(read.decision.userAgent).toContain('HeadlessChrome');
+    const png = (await bytes(t, `/v1/quotes/${quote.id}/signature`)).body;
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    // the pad's size, drawn on
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([600, 180]);
+    expect(png.length).toBeGreaterThan(500);
   });
 });

@@ -23,8 +23,13 @@ export const update = (
 export const remove = (ctx: Ctx, id: string): Promise<Document> => service.remove(ctx, 'quote', id);
 export const finalize = (ctx: Ctx, id: string): Promise<Document> => service.finalize(ctx, 'quote', id);
 export const markSent = (ctx: Ctx, id: string): Promise<Document> => service.markSent(ctx, 'quote', id);
-export const accept = (ctx: Ctx, id: string, input: QuoteDecisionInput = {}): Promise<Document> =>
-  service.accept(ctx, id, input);
+export const accept = (
+  ctx: Ctx,
+  id: string,
+  input: QuoteDecisionInput = {},
+  evidence?: service.PortalEvidence,
+): Promise<Document> => service.accept(ctx, id, input, evidence);
+export const signature = service.signature;
 export const decline = (ctx: Ctx, id: string, input: QuoteDecisionInput = {}): Promise<Document> =>
   service.decline(ctx, id, input);
 /** Returns the new draft invoice. */

@@ -84,7 +84,10 @@ export interface DocumentRow {
   accepted_at: Date | null;
   declined_at: Date | null;
   expired_at: Date | null;
-  decision: DocumentDecision | null;
+  /** Answers recorded before the portal lack `ip`, `userAgent` and `signatureSha256`. */
+  decision:
+    | (Omit<DocumentDecision, 'ip' | 'userAgent' | 'signatureSha256'> & Partial<DocumentDecision>)
+    | null;
   version: number;
   updated_at: Date;
 }
@@ -326,7 +329,8 @@ export function toDocument(row: DocumentRow, lines: readonly LineRow[]): Documen
     cancelledByDocumentId: row.cancelled_by_document_id,
     convertedFromDocumentId: row.converted_from_document_id,
     convertedToDocumentId: row.converted_to_document_id,
-    decision: row.decision,
+    // answers recorded before the portal existed have no portal evidence
+    decision: row.decision && { ip: null, userAgent: null, signatureSha256: null, ...row.decision },
     billingRunId: row.billing_run_id,
     collective: row.collective,
     pdfSha256: row.pdf_sha256,

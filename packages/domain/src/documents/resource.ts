@@ -88,6 +88,11 @@ export interface DocumentDecision {
   reason: string | null;
   /** SHA-256 of the exact quote PDF that was accepted or declined (DOMAIN.md §12). */
   documentSha256: string | null;
+  /** Answered in the customer portal: the answering browser's address and user agent; null through the API. */
+  ip: string | null;
+  userAgent: string | null;
+  /** SHA-256 of the signature drawn in the portal (`GET /quotes/{id}/signature`); null when none was drawn. */
+  signatureSha256: string | null;
 }
 
 /** An invoice, pro-forma, corrected invoice, cancellation, credit note or quote, as the API returns it. */

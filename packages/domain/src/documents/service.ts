@@ -1118,11 +1118,20 @@ export async function markSent(ctx: Ctx, family: DocumentFamily, id: string): Pr
 
 // ——— quotes ———
 
+/** What the customer portal records of an answer besides the API's input (DOMAIN.md §12). */
+export interface PortalEvidence {
+  ip: string;
+  userAgent: string | null;
+  /** A PNG drawn by the signer (checked by the caller: portal/signature.ts). */
+  signature: Buffer | null;
+}
+
 async function decide(
   ctx: Ctx,
   id: string,
   outcome: 'accepted' | 'declined',
   input: QuoteDecisionInput,
+  evidence?: PortalEvidence,
 ): Promise<Document> {
   return inTransaction(ctx, async (tx) => {
     const row = await load(tx, 'quote', id, true);
@@ -1138,6 +1147,18 @@ async function decide(
     // DOMAIN.md §12: the answer records the SHA-256 of the exact document answered
     const pdf = await ensureFile(tx, row, 'pdf');
     const now = tx.clock.now();
+    const signature = evidence?.signature ?? null;
+    const signatureSha256 = signature && createHash('sha256').update(signature).digest('hex');
+    if (signature) {
+      await tx.db('quote_signatures').insert({
+        organization_id: tx.organizationId,
+        document_id: id,
+        mime_type: 'image/png',
+        content: signature,
+        sha256: signatureSha256,
+        created_at: now,
+      });
+    }
     await tx
       .db('documents')
       .where({ organization_id: tx.organizationId, id })
@@ -1149,6 +1170,9 @@ async function decide(
           signerName: input.signerName ?? null,
           reason: input.reason ?? null,
           documentSha256: pdf.sha256,
+          ip: evidence?.ip ?? null,
+          userAgent: evidence?.userAgent ?? null,
+          signatureSha256,
         }),
         version: row.version + 1,
         updated_at: now,
@@ -1166,9 +1190,28 @@ async function decide(
   });
 }
 
-/** The buyer accepts an open quote (finalized or sent, within its validity). */
-export const accept = (ctx: Ctx, id: string, input: QuoteDecisionInput = {}) =>
-  decide(ctx, id, 'accepted', input);
+/**
+ * The buyer accepts an open quote (finalized or sent, within its validity); in the customer portal with the
+ * browser's address and user agent and, when drawn, the signature.
+ */
+export const accept = (ctx: Ctx, id: string, input: QuoteDecisionInput = {}, evidence?: PortalEvidence) =>
+  decide(ctx, id, 'accepted', input, evidence);
+
+/** The signature drawn when the quote was accepted in the portal: 404 when there is none. */
+export async function signature(ctx: Ctx, id: string): Promise<{ content: Buffer; sha256: string }> {
+  await load(ctx, 'quote', id);
+  const row: { content: Buffer; sha256: string } | undefined = await ctx
+    .db('quote_signatures')
+    .where({ organization_id: ctx.organizationId, document_id: id })
+    .first('content', 'sha256');
+  if (!row)
+    throw new DomainError(
+      'not_found',
+      'quote_signature_not_found',
+      `Quote '${id}' was not signed in the portal.`,
+    );
+  return row;
+}
 /** The buyer declines an open quote. */
 export const decline = (ctx: Ctx, id: string, input: QuoteDecisionInput = {}) =>
   decide(ctx, id, 'declined', input);

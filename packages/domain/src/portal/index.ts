@@ -1,2 +1,14 @@
 export { documentPage, expiredPage, notFoundPage, paymentUnavailablePage } from './page';
-export { canPayOnline, document, isPayable, open, type PortalAccess, payOnline, pdf } from './service';
+export {
+  acceptQuote,
+  canPayOnline,
+  document,
+  isOpenQuote,
+  isPayable,
+  open,
+  type PortalAccess,
+  payOnline,
+  pdf,
+  today,
+} from './service';
+export { MAX_SIGNATURE_BYTES, parseSignature } from './signature';

@@ -42,6 +42,16 @@ interface Words {
   quoteAnswered: (date: string) => string;
   payOnline: string;
   orTransfer: string;
+  accept: {
+    title: string;
+    name: string;
+    signature: string;
+    clear: string;
+    submit: string;
+    note: string;
+    signedBy: (name: string) => string;
+    errors: Record<'signerName' | 'signature' | 'quote', string>;
+  };
   back: string;
   paymentUnavailable: { title: string; text: string };
   expiredLink: { title: string; text: string };
@@ -72,6 +82,20 @@ const WORDS: Record<DocumentLanguage, Words> = {
     quoteAnswered: (date) => `Beantwortet am ${date}.`,
     payOnline: 'Jetzt online bezahlen',
     orTransfer: 'Oder per Überweisung:',
+    accept: {
+      title: 'Angebot annehmen',
+      name: 'Ihr Name',
+      signature: 'Unterschrift (optional): mit Maus, Finger oder Stift zeichnen',
+      clear: 'Löschen',
+      submit: 'Angebot verbindlich annehmen',
+      note: 'Mit der Annahme speichern wir Ihren Namen, die Uhrzeit, Ihre IP-Adresse und Ihren Browser zusammen mit dem angenommenen Dokument.',
+      signedBy: (name) => `Angenommen von ${name}.`,
+      errors: {
+        signerName: 'Bitte geben Sie Ihren Namen an.',
+        signature: 'Die Unterschrift konnte nicht gelesen werden; bitte zeichnen Sie sie noch einmal.',
+        quote: 'Dieses Dokument ist kein Angebot.',
+      },
+    },
     back: 'Zurück zum Dokument',
     paymentUnavailable: {
       title: 'Online-Zahlung gerade nicht möglich',
@@ -106,6 +130,20 @@ const WORDS: Record<DocumentLanguage, Words> = {
     quoteAnswered: (date) => `Answered on ${date}.`,
     payOnline: 'Pay online now',
     orTransfer: 'Or by bank transfer:',
+    accept: {
+      title: 'Accept the quote',
+      name: 'Your name',
+      signature: 'Signature (optional): draw it with a mouse, finger or pen',
+      clear: 'Clear',
+      submit: 'Accept the quote (binding)',
+      note: 'With your acceptance we store your name, the time, your IP address and your browser together with the document accepted.',
+      signedBy: (name) => `Accepted by ${name}.`,
+      errors: {
+        signerName: 'Please give your name.',
+        signature: 'The signature could not be read; please draw it again.',
+        quote: 'This document is not a quote.',
+      },
+    },
     back: 'Back to the document',
     paymentUnavailable: {
       title: 'Online payment is not possible right now',
@@ -138,29 +176,80 @@ th{font-size:.85rem;color:#57606a;font-weight:600}
 .box{background:#f6f7f9;border-radius:6px;padding:1rem;margin:1rem 0}
 a.button,button{display:inline-block;background:#0b57d0;color:#fff;text-decoration:none;padding:.6rem 1.1rem;border-radius:6px;font-weight:600;border:0;font:inherit;cursor:pointer}
 form{margin:0 0 1rem}
+label{display:block;margin:.6rem 0 .3rem;font-weight:600}
+input[type=text]{font:inherit;padding:.45rem .6rem;border:1px solid #b8c0c8;border-radius:6px;width:min(100%,24rem)}
+canvas{display:block;width:100%;max-width:600px;aspect-ratio:10/3;border:1px dashed #8c959f;border-radius:6px;background:#fff;touch-action:none}
+button.secondary{background:#eef1f4;color:#1f2328;margin:.4rem 0 1rem}
+.error{color:#a40e26;font-weight:600}
 footer{color:#57606a;font-size:.85rem;margin-top:2rem}
 `;
 
-function layout(language: DocumentLanguage, title: string, body: string): string {
+function layout(
+  language: DocumentLanguage,
+  title: string,
+  body: string,
+  script?: { nonce: string; code: string },
+) {
   return [
     '<!doctype html>',
     `<html lang="${language}"><head><meta charset="utf-8">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     '<meta name="robots" content="noindex, nofollow">',
     `<title>${escapeHtml(title)}</title><style>${STYLE}</style></head>`,
-    `<body><main>${body}</main></body></html>`,
+    `<body><main>${body}</main>`,
+    script ? `<script nonce="${escapeHtml(script.nonce)}">${script.code}</script>` : '',
+    '</body></html>',
   ].join('\n');
 }
 
+/**
+ * The signature pad: drawing on the canvas with any pointer; on submit the drawing goes into the hidden field as
+ * a PNG data: URL (nothing when nothing was drawn). Without scripts the pad stays hidden and the form works
+ * with the name alone.
+ */
+const SIGNATURE_PAD = `(() => {
+  const pad = document.getElementById('pad');
+  const box = document.getElementById('signature-box');
+  const field = document.getElementById('signature');
+  const form = document.getElementById('accept');
+  if (!pad || !box || !field || !form) return;
+  box.hidden = false;
+  const ctx = pad.getContext('2d');
+  ctx.lineWidth = 2.5; ctx.lineCap = 'round'; ctx.lineJoin = 'round'; ctx.strokeStyle = '#1f2328';
+  let drawing = false, drawn = false;
+  const at = (e) => {
+    const r = pad.getBoundingClientRect();
+    return [((e.clientX - r.left) * pad.width) / r.width, ((e.clientY - r.top) * pad.height) / r.height];
+  };
+  pad.addEventListener('pointerdown', (e) => {
+    drawing = true; pad.setPointerCapture(e.pointerId);
+    const [x, y] = at(e); ctx.beginPath(); ctx.moveTo(x, y);
+  });
+  pad.addEventListener('pointermove', (e) => {
+    if (!drawing) return;
+    const [x, y] = at(e); ctx.lineTo(x, y); ctx.stroke(); drawn = true;
+  });
+  const stop = () => { drawing = false; };
+  pad.addEventListener('pointerup', stop);
+  pad.addEventListener('pointercancel', stop);
+  document.getElementById('clear').addEventListener('click', () => {
+    ctx.clearRect(0, 0, pad.width, pad.height); drawn = false;
+  });
+  form.addEventListener('submit', () => { field.value = drawn ? pad.toDataURL('image/png') : ''; });
+})();`;
+
 /** The badge: a status word and its class. */
-function badge(doc: Document, w: Words): { key: string; text: string } {
+function badge(doc: Document, w: Words, today?: string): { key: string; text: string } {
   if (doc.type === 'quote') {
+    const lapsed = today !== undefined && doc.validUntil !== null && doc.validUntil < today;
     const key =
-      doc.status === 'accepted' || doc.status === 'converted'
-        ? 'accepted'
-        : doc.status === 'declined' || doc.status === 'expired'
-          ? doc.status
-          : 'quote_open';
+      lapsed && (doc.status === 'finalized' || doc.status === 'sent')
+        ? 'expired'
+        : doc.status === 'accepted' || doc.status === 'converted'
+          ? 'accepted'
+          : doc.status === 'declined' || doc.status === 'expired'
+            ? doc.status
+            : 'quote_open';
     return { key, text: w.status[key as keyof Words['status']] };
   }
   if (doc.status === 'cancelled') return { key: 'cancelled', text: w.status.cancelled };
@@ -215,7 +304,41 @@ function paymentBlock(doc: Document, w: Words, payAction: string | null): string
  * The page of an issued document: `pdfHref` is where its PDF is, `payAction` where its pay button posts (null:
  * no online payment).
  */
-export function documentPage(doc: Document, links: { pdfHref: string; payAction: string | null }): string {
+export interface PageOptions {
+  pdfHref: string;
+  /** Where the pay button posts; null: no online payment. */
+  payAction: string | null;
+  /** The organisation's today: a quote valid until before it is shown as expired. */
+  today?: string;
+  /** An open quote's acceptance form: where it posts, the script nonce, and a refused attempt's errors. */
+  accept?: { action: string; nonce: string; signerName?: string; errors?: string[] } | null;
+}
+
+/** The form that accepts an open quote: the signer's name and, with scripts, a signature pad. */
+function acceptForm(w: Words, accept: NonNullable<PageOptions['accept']>): string {
+  const a = w.accept;
+  const errors = (accept.errors ?? []).map(
+    (path) => `<p class="error">${escapeHtml(a.errors[path as keyof typeof a.errors] ?? path)}</p>`,
+  );
+  return [
+    `<div class="box"><h2>${escapeHtml(a.title)}</h2>`,
+    ...errors,
+    `<form method="post" action="${escapeHtml(accept.action)}" id="accept">`,
+    `<label for="signerName">${escapeHtml(a.name)}</label>`,
+    `<input type="text" id="signerName" name="signerName" required maxlength="200" autocomplete="name" value="${escapeHtml(accept.signerName ?? '')}">`,
+    '<div id="signature-box" hidden>',
+    `<label for="pad">${escapeHtml(a.signature)}</label>`,
+    '<canvas id="pad" width="600" height="180"></canvas>',
+    `<button type="button" class="secondary" id="clear">${escapeHtml(a.clear)}</button>`,
+    '</div>',
+    '<input type="hidden" id="signature" name="signature" value="">',
+    `<p class="sub">${escapeHtml(a.note)}</p>`,
+    `<button type="submit">${escapeHtml(a.submit)}</button>`,
+    '</form></div>',
+  ].join('\n');
+}
+
+export function documentPage(doc: Document, links: PageOptions): string {
   const language = doc.language;
   const w = WORDS[language];
   const l = LABELS[language];
@@ -224,7 +347,7 @@ export function documentPage(doc: Document, links: { pdfHref: string; payAction:
   const title = `${l.title[doc.type]} ${doc.number ?? ''}`.trim();
   const seller = doc.seller!;
   const buyer = doc.buyer!;
-  const status = badge(doc, w);
+  const status = badge(doc, w, links.today);
 
   const facts: [string, string][] = [[l.issueDate, date(doc.issueDate!)]];
   if (doc.servicePeriod)
@@ -277,7 +400,11 @@ export function documentPage(doc: Document, links: { pdfHref: string; payAction:
     `<h1>${escapeHtml(title)}</h1>`,
     `<span class="badge ${status.key}">${escapeHtml(status.text)}</span>`,
     doc.decision && doc.type === 'quote'
-      ? ` <span class="sub">${escapeHtml(w.quoteAnswered(date(doc.decision.at.slice(0, 10))))}</span>`
+      ? ` <span class="sub">${escapeHtml(w.quoteAnswered(date(doc.decision.at.slice(0, 10))))}${
+          doc.status !== 'declined' && doc.decision.signerName
+            ? ` ${escapeHtml(w.accept.signedBy(doc.decision.signerName))}`
+            : ''
+        }</span>`
       : '',
     '<dl>',
     ...facts.map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd>`),
@@ -294,10 +421,16 @@ export function documentPage(doc: Document, links: { pdfHref: string; payAction:
     ),
     '</tbody></table>',
     paymentBlock(doc, w, links.payAction),
+    links.accept ? acceptForm(w, links.accept) : '',
     `<p><a class="button" href="${escapeHtml(links.pdfHref)}">${escapeHtml(w.pdf)}</a></p>`,
     `<footer>${[...sellerLines, ...sellerIds].map(escapeHtml).join(' · ')}</footer>`,
   ].join('\n');
-  return layout(language, `${title} – ${seller.legalName}`, body);
+  return layout(
+    language,
+    `${title} – ${seller.legalName}`,
+    body,
+    links.accept ? { nonce: links.accept.nonce, code: SIGNATURE_PAD } : undefined,
+  );
 }
 
 /** When the provider cannot make a checkout (unreachable, or no longer connected): try later, or transfer. */

@@ -1,13 +1,16 @@
 import type { Db } from '@fakturo/db';
-import type { Clock } from '../clock';
+import { type Clock, calendarDate } from '../clock';
 import { type Ctx, systemContext } from '../context';
 import { familyOf } from '../documents/lifecycle';
 import type { Document, DocumentFamily } from '../documents/resource';
 import * as documentService from '../documents/service';
 import type { DocumentLanguage, DocumentType } from '../documents/types';
+import { FieldErrors } from '../errors';
+import * as organizations from '../organizations/service';
 import * as psp from '../psp/service';
 import { hashToken, portalUrl } from '../sending/access-tokens';
 import { clockOf } from '../test-clock/service';
+import { parseSignature } from './signature';
 
 /**
  * The customer portal's access (DOMAIN.md §12): the link in a sent mail opens that one document without an API
@@ -111,4 +114,54 @@ export async function payOnline(access: OpenAccess, token: string, publicUrl: st
     { publicUrl },
   );
   return link.url;
+}
+
+/** The organisation's calendar day: a quote is open through its `validUntil` day. */
+export async function today(access: OpenAccess): Promise<string> {
+  const org = await organizations.get(access.ctx);
+  return calendarDate(access.ctx.clock.now(), org.timezone);
+}
+
+/** Whether the page offers to accept the quote: finalized or sent, and valid today. */
+export function isOpenQuote(doc: Document, day: string): boolean {
+  return (
+    doc.type === 'quote' &&
+    (doc.status === 'finalized' || doc.status === 'sent') &&
+    (doc.validUntil === null || doc.validUntil >= day)
+  );
+}
+
+export interface PortalAcceptance {
+  signerName?: string;
+  /** The drawn signature as the page's canvas sends it: `data:image/png;base64,…`; empty when none was drawn. */
+  signature?: string;
+  ip: string;
+  userAgent?: string;
+}
+
+/**
+ * `POST /portal/{token}/accept`: the customer accepts the quote (DOMAIN.md §12) — recorded with the time, the
+ * signer's name, the browser's address and user agent, the SHA-256 of the quote PDF shown and, when drawn, the
+ * signature (quotes.accept). A missing name or a bad signature answers 422 naming the field; a quote that is
+ * no longer open, 409 as through the API.
+ */
+export async function acceptQuote(access: OpenAccess, input: PortalAcceptance): Promise<Document> {
+  const errors = new FieldErrors();
+  if (access.family !== 'quote') errors.add('quote', 'not_a_quote', 'only a quote can be accepted');
+  const signerName = input.signerName?.trim() ?? '';
+  if (signerName.length === 0) errors.add('signerName', 'required', 'who accepts: the signer’s name');
+  else if (signerName.length > 200) errors.add('signerName', 'too_long', 'must be at most 200 characters');
+  const signature = parseSignature(input.signature);
+  if (signature instanceof Error) errors.add('signature', 'signature_invalid', signature.message);
+  errors.throwIfAny();
+  return documentService.accept(
+    access.ctx,
+    access.documentId,
+    { signerName },
+    {
+      ip: input.ip,
+      userAgent: input.userAgent?.slice(0, 500) || null,
+      signature: signature instanceof Error ? null : signature,
+    },
+  );
 }

@@ -1188,6 +1188,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/quotes/{id}/signature": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The signature drawn when the quote was accepted in the customer portal
+         * @description The PNG the signer drew in the customer portal, as received; its SHA-256 is in `ETag`, `X-Content-SHA256` and the quote’s `decision.signatureSha256`. A quote accepted through the API or without a drawn signature answers 404 `quote_signature_not_found`.
+         */
+        get: operations["getQuoteSignature"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/quotes/{id}/convert": {
         parameters: {
             query?: never;
@@ -3892,6 +3912,9 @@ export interface components {
                 signerName: string | null;
                 reason: string | null;
                 documentSha256: string | null;
+                ip: string | null;
+                userAgent: string | null;
+                signatureSha256: string | null;
             } | null;
             billingRunId: string | null;
             collective: boolean;
@@ -4079,6 +4102,9 @@ export interface components {
                 signerName: string | null;
                 reason: string | null;
                 documentSha256: string | null;
+                ip: string | null;
+                userAgent: string | null;
+                signatureSha256: string | null;
             } | null;
             billingRunId: string | null;
             collective: boolean;
@@ -4247,6 +4273,9 @@ export interface components {
                 signerName: string | null;
                 reason: string | null;
                 documentSha256: string | null;
+                ip: string | null;
+                userAgent: string | null;
+                signatureSha256: string | null;
             } | null;
             billingRunId: string | null;
             collective: boolean;
@@ -9199,6 +9228,46 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Quote"];
+                };
+            };
+            /** @description An RFC 9457 problem (application/problem+json). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem (application/problem+json). */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getQuoteSignature: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The signature (PNG) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/png": string;
                 };
             };
             /** @description An RFC 9457 problem (application/problem+json). */

@@ -133,6 +133,15 @@ const DecisionSchema = Type.Object(
     signerName: Nullable(Type.String()),
     reason: Nullable(Type.String()),
     documentSha256: Nullable(Type.String({ description: 'SHA-256 of the exact quote PDF answered' })),
+    ip: Nullable(Type.String({ description: 'Answered in the customer portal: the address of the browser' })),
+    userAgent: Nullable(
+      Type.String({ description: 'Answered in the customer portal: the browser’s user agent' }),
+    ),
+    signatureSha256: Nullable(
+      Type.String({
+        description: 'SHA-256 of the signature drawn in the customer portal (`GET /quotes/{id}/signature`)',
+      }),
+    ),
   },
   { description: 'The buyer’s answer to a quote' },
 );

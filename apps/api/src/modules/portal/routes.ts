@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Db } from '@fakturo/db';
 import { type Clock, DomainError, portal } from '@fakturo/domain';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
@@ -22,8 +23,9 @@ export const portalRoutes: FastifyPluginAsyncTypebox<{
   const config = { public: true };
   const params = Type.Object({ token: Type.String({ maxLength: 200 }) });
 
-  // The token is in the URL: no referrer to other sites, no caching, no indexing, no framing, no scripts.
-  const privatePage = (reply: FastifyReply) =>
+  // The token is in the URL: no referrer to other sites, no caching, no indexing, no framing. Scripts only with
+  // the page's nonce (the signature pad of a quote).
+  const privatePage = (reply: FastifyReply, nonce?: string) =>
     reply
       .header('cache-control', 'no-store')
       .header('referrer-policy', 'no-referrer')
@@ -31,11 +33,28 @@ export const portalRoutes: FastifyPluginAsyncTypebox<{
       .header('x-content-type-options', 'nosniff')
       .header(
         'content-security-policy',
-        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'self' https:; frame-ancestors 'none'",
+        `default-src 'none'; style-src 'unsafe-inline'; img-src data:; ${nonce ? `script-src 'nonce-${nonce}'; ` : ''}base-uri 'none'; form-action 'self' https:; frame-ancestors 'none'`,
       );
 
-  const html = (reply: FastifyReply, status: number, page: string) =>
-    privatePage(reply).code(status).type('text/html; charset=utf-8').send(page);
+  const html = (reply: FastifyReply, status: number, page: string, nonce?: string) =>
+    privatePage(reply, nonce).code(status).type('text/html; charset=utf-8').send(page);
+
+  /** The document's page; an open quote with its acceptance form (and what a refused attempt got wrong). */
+  const documentPage = async (
+    reply: FastifyReply,
+    token: string,
+    access: Extract<portal.PortalAccess, { status: 'open' }>,
+    refusedAttempt?: { status: number; signerName?: string; errors: string[] },
+  ) => {
+    const doc = await portal.document(access);
+    const here = `/portal/${token}`;
+    const payAction = (await portal.canPayOnline(access, doc)) ? `${here}/pay` : null;
+    const today = doc.type === 'quote' ? await portal.today(access) : undefined;
+    const nonce = today && portal.isOpenQuote(doc, today) ? randomBytes(16).toString('base64') : undefined;
+    const accept = nonce ? { action: `${here}/accept`, nonce, ...refusedAttempt } : null;
+    const page = portal.documentPage(doc, { pdfHref: `${here}/pdf`, payAction, today, accept });
+    return html(reply, refusedAttempt?.status ?? 200, page, nonce);
+  };
 
   const refused = (reply: FastifyReply, access: Exclude<portal.PortalAccess, { status: 'open' }>) =>
     access.status === 'expired'
@@ -45,18 +64,41 @@ export const portalRoutes: FastifyPluginAsyncTypebox<{
   app.get('/portal/:token', { config, schema: { hide: true, params } }, async (request, reply) => {
     const access = await portal.open(db, request.params.token, clockFor);
     if (access.status !== 'open') return refused(reply, access);
-    const doc = await portal.document(access);
-    const here = `/portal/${request.params.token}`;
-    const payAction = (await portal.canPayOnline(access, doc)) ? `${here}/pay` : null;
-    return html(reply, 200, portal.documentPage(doc, { pdfHref: `${here}/pdf`, payAction }));
+    return documentPage(reply, request.params.token, access);
   });
 
-  // The pay button is a plain form post: its (empty) urlencoded body is read and ignored, here only.
+  // The portal's forms post urlencoded fields: the pay button none, the acceptance a name and the signature
+  // (a PNG data: URL of some KB). Here only; the JSON API reads JSON alone.
   app.addContentTypeParser(
     'application/x-www-form-urlencoded',
-    { parseAs: 'string', bodyLimit: 1024 },
-    (_request, _body, done) => done(null, {}),
+    { parseAs: 'string', bodyLimit: 400_000 },
+    (_request, body, done) => done(null, Object.fromEntries(new URLSearchParams(body as string))),
   );
+
+  app.post('/portal/:token/accept', { config, schema: { hide: true, params } }, async (request, reply) => {
+    const { token } = request.params;
+    const access = await portal.open(db, token, clockFor);
+    if (access.status !== 'open') return refused(reply, access);
+    const fields = (request.body ?? {}) as Record<string, string | undefined>;
+    try {
+      await portal.acceptQuote(access, {
+        signerName: fields.signerName,
+        signature: fields.signature,
+        ip: request.ip,
+        userAgent: request.headers['user-agent'],
+      });
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      // a quote answered, expired or converted meanwhile: the page shows how it stands now
+      if (error.code !== 'validation_failed') return privatePage(reply).redirect(`/portal/${token}`, 303);
+      return documentPage(reply, token, access, {
+        status: STATUS[error.kind],
+        signerName: fields.signerName,
+        errors: (error.errors ?? []).map((e) => e.path),
+      });
+    }
+    return privatePage(reply).redirect(`/portal/${token}`, 303);
+  });
 
   app.post('/portal/:token/pay', { config, schema: { hide: true, params } }, async (request, reply) => {
     const { token } = request.params;

@@ -1,5 +1,6 @@
 import { quotes } from '@fakturo/domain';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import { withEtag } from '../../plugins/versioning';
 import { bodyOptional, IdParams, problemResponses } from '../../schemas/common';
@@ -57,6 +58,36 @@ export const quoteRoutes: FastifyPluginAsyncTypebox = async (app) => {
         withEtag(reply, await quotes[action](request.ctx, request.params.id, request.body)),
     );
   }
+
+  app.get(
+    '/quotes/:id/signature',
+    {
+      schema: {
+        tags,
+        operationId: 'getQuoteSignature',
+        summary: 'The signature drawn when the quote was accepted in the customer portal',
+        description:
+          'The PNG the signer drew in the customer portal, as received; its SHA-256 is in `ETag`, `X-Content-SHA256` and the quote’s `decision.signatureSha256`. A quote accepted through the API or without a drawn signature answers 404 `quote_signature_not_found`.',
+        params: IdParams,
+        response: {
+          200: {
+            description: 'The signature (PNG)',
+            content: { 'image/png': { schema: Type.String({ format: 'binary' }) } },
+          },
+          ...problemResponses,
+        },
+      },
+    },
+    async (request, reply) => {
+      const { content, sha256 } = await quotes.signature(request.ctx, request.params.id);
+      // a file, not the JSON schema's reply (as sendFile in invoices/document-routes.ts)
+      return (reply as FastifyReply)
+        .type('image/png')
+        .header('etag', `"${sha256}"`)
+        .header('x-content-sha256', sha256)
+        .send(content);
+    },
+  );
 
   app.post(
     '/quotes/:id/convert',
