@@ -33,6 +33,8 @@ export interface AppOptions {
   failedAuthLimit?: { max: number; windowMs: number };
   bodyLimit?: number;
   publicUrl?: string;
+  /** Proxies trusted for `X-Forwarded-For` (config.ts `trustProxy`); none by default. */
+  trustProxy?: boolean | string[];
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
@@ -45,6 +47,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
+    trustProxy: options.trustProxy ?? false,
     // An incoming X-Request-Id is echoed (when it is sane), so a caller can trace its own ids.
     genReqId: (request) => {
       const incoming = request.headers['x-request-id'];

@@ -17,6 +17,25 @@ export interface Config {
   webhookAllowPrivate: boolean;
   /** Public base URL, used in links (portal, docs). */
   publicUrl: string;
+  /**
+   * Which proxies in front are trusted to say who the client is (`X-Forwarded-For`): false (none, the default),
+   * true (any: only when nothing else can reach the port), or the proxies' addresses and CIDR ranges. The client
+   * address is the quote acceptance's evidence and keys the failed-authentication limit.
+   */
+  trustProxy: boolean | string[];
+}
+
+function trustProxy(raw: string | undefined): boolean | string[] {
+  const value = raw?.trim() ?? '';
+  if (value === '' || value === 'false') return false;
+  if (value === 'true') return true;
+  // Fastify trusts nobody for a hop count (it cannot check the immediate peer): say so instead
+  if (/^\d+$/.test(value))
+    throw new Error(`FAKTURO_TRUST_PROXY takes the proxies' addresses/CIDRs, not a hop count: '${raw}'`);
+  const list = value.split(',').map((part) => part.trim());
+  if (list.some((part) => !/^[0-9A-Fa-f:.]+(\/\d{1,3})?$/.test(part)))
+    throw new Error(`FAKTURO_TRUST_PROXY must be false, true or the proxies' addresses/CIDRs, got '${raw}'`);
+  return list;
 }
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -42,5 +61,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimit: int(env, 'FAKTURO_BODY_LIMIT', 1024 * 1024),
     webhookAllowPrivate: env.FAKTURO_WEBHOOK_ALLOW_PRIVATE === 'true',
     publicUrl: env.FAKTURO_PUBLIC_URL || `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`,
+    trustProxy: trustProxy(env.FAKTURO_TRUST_PROXY),
   };
 }

@@ -82,6 +82,7 @@ export async function startPlatform(
         rateLimit: { max: config.rateLimitMax, timeWindowMs: config.rateLimitWindowMs },
         bodyLimit: config.bodyLimit,
         publicUrl: config.publicUrl,
+        trustProxy: config.trustProxy,
       });
       await app.listen({ host: config.host, port: config.port });
       // Only now: the banner invites a curl, which used to meet a closed port while the worker and the

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { buildApp } from '@fakturo/api';
 import { fixedClock, secrets } from '@fakturo/domain';
 import { companyInput, createTestApp, personInput } from '@fakturo/testing';
 import { chromium } from 'playwright-core';
@@ -369,6 +370,36 @@ describe('accepting a quote in the portal', () => {
     await expect(
       t.db('quote_signatures').where('document_id', quote.id).update({ sha256: 'x' }),
     ).rejects.toThrow(/append-only/);
+  });
+
+  it('behind a trusted proxy, the address recorded is the client’s it forwards, not the proxy’s', async () => {
+    const { quote, token } = await sentQuote();
+    const proxied = await buildApp({ db: t.db, clockFor: () => clock, trustProxy: ['127.0.0.1'] });
+    try {
+      const res = await proxied.inject({
+        method: 'POST',
+        url: `/portal/${token}/accept`,
+        remoteAddress: '127.0.0.1',
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          'x-forwarded-for': '203.0.113.9',
+        },
+        payload: 'signerName=Erika+Muster',
+      });
+      expect(res.statusCode, res.body).toBe(303);
+    } finally {
+      await proxied.close();
+    }
+    expect((await ok(get(t, `/v1/quotes/${quote.id}`))).decision.ip).toBe('203.0.113.9');
+    // the test app trusts no proxy: a forwarded address is not believed
+    const { quote: other, token: otherToken } = await sentQuote();
+    await t.app.inject({
+      method: 'POST',
+      url: `/portal/${otherToken}/accept`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': '203.0.113.9' },
+      payload: 'signerName=Erika+Muster',
+    });
+    expect((await ok(get(t, `/v1/quotes/${other.id}`))).decision.ip).toBe('127.0.0.1');
   });
 
   it('a quote accepted through the API has no portal evidence and no signature', async () => {
