@@ -1,7 +1,7 @@
 import { quotes } from '@fakturo/domain';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyReply } from 'fastify';
 import { Type } from '@sinclair/typebox';
+import type { FastifyReply } from 'fastify';
 import { withEtag } from '../../plugins/versioning';
 import { bodyOptional, IdParams, problemResponses } from '../../schemas/common';
 import { type DocumentResource, documentRoutes } from '../invoices/document-routes';
