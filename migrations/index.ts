@@ -18,6 +18,7 @@ import * as m0016 from './0016_webhook_deliveries_without_foreign_keys';
 import * as m0017 from './0017_document_lines_guard_per_statement';
 import * as m0018 from './0018_payments_stripe_payment_intent_index';
 import * as m0019 from './0019_quote_signatures';
+import * as m0020 from './0020_documents_viewed_at';
 
 export interface Migration {
   name: string;
@@ -46,4 +47,5 @@ export const migrations: Migration[] = [
   { name: '0017_document_lines_guard_per_statement', ...m0017 },
   { name: '0018_payments_stripe_payment_intent_index', ...m0018 },
   { name: '0019_quote_signatures', ...m0019 },
+  { name: '0020_documents_viewed_at', ...m0020 },
 ];

@@ -90,6 +90,16 @@ describe('the portal page of a sent invoice', () => {
     expect(html).toContain('März &amp; April');
     expect(html).not.toContain('<script');
 
+    // the first view is recorded once, with its event (a HEAD, as link checkers send, is none)
+    const viewed = await ok(get(t, `/v1/invoices/${invoice.id}`));
+    expect(viewed.viewedAt).toBe('2026-03-15T10:00:00.000Z');
+    expect((await open(`/portal/${token}`)).statusCode).toBe(200);
+    const views = await ok(get(t, '/v1/events?type=invoice.viewed'));
+    expect(
+      views.data.filter((e: { data: { object: { id: string } } }) => e.data.object.id === invoice.id),
+    ).toHaveLength(1);
+    expect((await ok(get(t, `/v1/invoices/${invoice.id}`))).version).toBe(viewed.version);
+
     expect(html).toContain(`href="/portal/${token}/pdf"`);
     const pdf = await open(`/portal/${token}/pdf`);
     expect(pdf.statusCode).toBe(200);
@@ -104,6 +114,8 @@ describe('the portal page of a sent invoice', () => {
   it('says when it is paid, and when it was cancelled; in English for an English contact', async () => {
     const invoice = await issued(english.id);
     const token = await sentLink('invoices', invoice.id, english.emails[0]!.email);
+    expect((await t.app.inject({ method: 'HEAD', url: `/portal/${token}` })).statusCode).toBe(200);
+    expect((await ok(get(t, `/v1/invoices/${invoice.id}`))).viewedAt).toBeNull();
     const before = (await open(`/portal/${token}`)).body;
     expect(before).toContain('<html lang="en">');
     expect(before).toContain(`<h1>Invoice ${invoice.number}</h1>`);

@@ -71,6 +71,7 @@ export interface DocumentRow {
   amount_credited: number;
   paid_at: Date | null;
   sent_at: Date | null;
+  viewed_at: Date | null;
   finalized_at: Date | null;
   cancelled_at: Date | null;
   cancelled_by_document_id: string | null;
@@ -154,6 +155,7 @@ const DOCUMENT_COLUMNS = [
   'amount_credited',
   'paid_at',
   'sent_at',
+  'viewed_at',
   'finalized_at',
   'cancelled_at',
   'cancelled_by_document_id',
@@ -338,6 +340,7 @@ export function toDocument(row: DocumentRow, lines: readonly LineRow[]): Documen
     metadata: row.metadata,
     finalizedAt: row.finalized_at?.toISOString() ?? null,
     sentAt: row.sent_at?.toISOString() ?? null,
+    viewedAt: row.viewed_at?.toISOString() ?? null,
     paidAt: row.paid_at?.toISOString() ?? null,
     cancelledAt: row.cancelled_at?.toISOString() ?? null,
     version: row.version,

@@ -156,6 +156,8 @@ export interface Document {
   metadata: Record<string, string>;
   finalizedAt: string | null;
   sentAt: string | null;
+  /** When the customer first opened it in the customer portal (the link in its mail); null until then. */
+  viewedAt: string | null;
   paidAt: string | null;
   cancelledAt: string | null;
   version: number;

@@ -1116,6 +1116,27 @@ export async function markSent(ctx: Ctx, family: DocumentFamily, id: string): Pr
   });
 }
 
+/**
+ * The customer opened the document in the portal: the first time sets `viewedAt` and emits
+ * `<family>.viewed` (a life-cycle fact like being sent, not a change of content: no audit entry). Later views
+ * change nothing. Returns whether this was the first.
+ */
+export async function markViewed(ctx: Ctx, family: DocumentFamily, id: string): Promise<boolean> {
+  return inTransaction(ctx, async (tx) => {
+    const now = tx.clock.now();
+    const updated = await tx
+      .db('documents')
+      .where({ organization_id: tx.organizationId, id })
+      .whereNull('viewed_at')
+      .whereNot('status', 'draft')
+      .update({ viewed_at: now, version: tx.db.raw('version + 1'), updated_at: now }, ['id']);
+    if (updated.length === 0) return false;
+    const document = await withLines(tx, (await repo.findRow(tx, id, family))!);
+    await events.emit(tx, `${family}.viewed`, { ...document });
+    return true;
+  });
+}
+
 // ——— quotes ———
 
 /** What the customer portal records of an answer besides the API's input (DOMAIN.md §12). */

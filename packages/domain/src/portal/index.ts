@@ -5,6 +5,7 @@ export {
   document,
   isOpenQuote,
   isPayable,
+  markViewed,
   open,
   type PortalAccess,
   payOnline,

@@ -72,6 +72,11 @@ export async function open(
 
 type OpenAccess = Extract<PortalAccess, { status: 'open' }>;
 
+/** The customer opened the page: the document's first view is recorded (`viewedAt`, `<family>.viewed`). */
+export function markViewed(access: OpenAccess): Promise<boolean> {
+  return documentService.markViewed(access.ctx, access.family, access.documentId);
+}
+
 /** The document as it is now: its status, what is paid and open. */
 export function document(access: OpenAccess): Promise<Document> {
   return documentService.get(access.ctx, access.family, access.documentId);

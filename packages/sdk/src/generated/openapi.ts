@@ -3925,6 +3925,7 @@ export interface components {
             };
             finalizedAt: string | null;
             sentAt: string | null;
+            viewedAt: string | null;
             paidAt: string | null;
             cancelledAt: string | null;
             version: number;
@@ -4115,6 +4116,7 @@ export interface components {
             };
             finalizedAt: string | null;
             sentAt: string | null;
+            viewedAt: string | null;
             paidAt: string | null;
             cancelledAt: string | null;
             version: number;
@@ -4286,6 +4288,7 @@ export interface components {
             };
             finalizedAt: string | null;
             sentAt: string | null;
+            viewedAt: string | null;
             paidAt: string | null;
             cancelledAt: string | null;
             version: number;

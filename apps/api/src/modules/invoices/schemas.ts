@@ -209,6 +209,12 @@ const documentProperties = {
   metadata: Type.Record(Type.String(), Type.String()),
   finalizedAt: Nullable(InstantString),
   sentAt: Nullable(InstantString),
+  viewedAt: Nullable(
+    Type.String({
+      format: 'date-time',
+      description: 'When the customer first opened it in the customer portal (the link in its mail)',
+    }),
+  ),
   paidAt: Nullable(InstantString),
   cancelledAt: Nullable(InstantString),
   version: Type.Integer(),

@@ -64,6 +64,8 @@ export const portalRoutes: FastifyPluginAsyncTypebox<{
   app.get('/portal/:token', { config, schema: { hide: true, params } }, async (request, reply) => {
     const access = await portal.open(db, request.params.token, clockFor);
     if (access.status !== 'open') return refused(reply, access);
+    // a person opened it (a HEAD, as link checkers send, is not a view)
+    if (request.method === 'GET') await portal.markViewed(access);
     return documentPage(reply, request.params.token, access);
   });
 
