@@ -430,7 +430,7 @@ describe('accepting a quote in the portal', () => {
     const { quote, token } = await sentQuote();
     const appUrl = await listening(t);
     const browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
     });
     try {
