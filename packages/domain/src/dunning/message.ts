@@ -1,16 +1,8 @@
 import { formatAmount, formatDate } from '../documents/labels';
+import { escapeHtml } from '../html';
 import type { MailText } from '../sending/message';
 import { DUNNING_WORDS } from './labels';
 import type { DunningLetterData } from './pdf';
-
-function escapeHtml(text: string): string {
-  return text
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;')
-    .replaceAll("'", '&#39;');
-}
 
 /**
  * Subject, plain text and HTML of the mail that carries a dunning letter, in the letter's language. Pure: the
