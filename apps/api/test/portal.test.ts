@@ -414,6 +414,44 @@ describe('accepting a quote in the portal', () => {
     expect((await ok(get(t, `/v1/quotes/${other.id}`))).decision.ip).toBe('127.0.0.1');
   });
 
+  it('declines with a reason; the page then says declined and offers nothing more', async () => {
+    const { quote, token } = await sentQuote();
+    expect((await open(`/portal/${token}`)).body).toContain(`action="/portal/${token}/decline"`);
+    const decline = (fields: Record<string, string>) =>
+      t.app.inject({
+        method: 'POST',
+        url: `/portal/${token}/decline`,
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          'user-agent': 'Mozilla/5.0 (portal test)',
+        },
+        payload: new URLSearchParams(fields).toString(),
+      });
+    const tooLong = await decline({ reason: 'x'.repeat(2001) });
+    expect(tooLong.statusCode).toBe(422);
+    expect(tooLong.body).toContain('Die Begründung darf höchstens 2.000 Zeichen lang sein.');
+    expect((await ok(get(t, `/v1/quotes/${quote.id}`))).status).toBe('sent');
+
+    expect((await decline({ reason: 'Zu teuer', signerName: 'Erika Muster' })).statusCode).toBe(303);
+    const read = await ok(get(t, `/v1/quotes/${quote.id}`));
+    expect(read.status).toBe('declined');
+    expect(read.decision).toMatchObject({
+      signerName: 'Erika Muster',
+      reason: 'Zu teuer',
+      ip: '127.0.0.1',
+      userAgent: 'Mozilla/5.0 (portal test)',
+      signatureSha256: null,
+    });
+    const page = (await open(`/portal/${token}`)).body;
+    expect(page).toContain('<span class="badge declined">Abgelehnt</span>');
+    expect(page).toContain('Abgelehnt von Erika Muster.');
+    expect(page).not.toContain('<form');
+    const events = await ok(get(t, '/v1/events?type=quote.declined'));
+    expect(events.data.map((e: { data: { object: { id: string } } }) => e.data.object.id)).toContain(
+      quote.id,
+    );
+  });
+
   it('a quote accepted through the API has no portal evidence and no signature', async () => {
     const created = await ok(post(t, '/v1/quotes', { contactId: german.id, lines: [line()] }), 201);
     const quote = await finalize(t, created.id, undefined, 'quotes');

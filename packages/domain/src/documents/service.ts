@@ -1233,9 +1233,9 @@ export async function signature(ctx: Ctx, id: string): Promise<{ content: Buffer
     );
   return row;
 }
-/** The buyer declines an open quote. */
-export const decline = (ctx: Ctx, id: string, input: QuoteDecisionInput = {}) =>
-  decide(ctx, id, 'declined', input);
+/** The buyer declines an open quote; in the customer portal with the browser's address and user agent. */
+export const decline = (ctx: Ctx, id: string, input: QuoteDecisionInput = {}, evidence?: PortalEvidence) =>
+  decide(ctx, id, 'declined', input, evidence);
 
 /**
  * Turns an accepted quote into a draft invoice with the quote's lines (article references, rate and supply

@@ -2,6 +2,7 @@ export { documentPage, expiredPage, notFoundPage, paymentUnavailablePage } from 
 export {
   acceptQuote,
   canPayOnline,
+  declineQuote,
   document,
   isOpenQuote,
   isPayable,

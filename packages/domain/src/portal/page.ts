@@ -50,7 +50,14 @@ interface Words {
     submit: string;
     note: string;
     signedBy: (name: string) => string;
-    errors: Record<'signerName' | 'signature' | 'quote', string>;
+    errors: Record<'signerName' | 'signature' | 'quote' | 'reason', string>;
+  };
+  decline: {
+    title: string;
+    reason: string;
+    name: string;
+    submit: string;
+    declinedBy: (name: string) => string;
   };
   back: string;
   paymentUnavailable: { title: string; text: string };
@@ -94,7 +101,15 @@ const WORDS: Record<DocumentLanguage, Words> = {
         signerName: 'Bitte geben Sie Ihren Namen an.',
         signature: 'Die Unterschrift konnte nicht gelesen werden; bitte zeichnen Sie sie noch einmal.',
         quote: 'Dieses Dokument ist kein Angebot.',
+        reason: 'Die Begründung darf höchstens 2.000 Zeichen lang sein.',
       },
+    },
+    decline: {
+      title: 'Angebot ablehnen',
+      reason: 'Begründung (optional)',
+      name: 'Ihr Name (optional)',
+      submit: 'Angebot ablehnen',
+      declinedBy: (name) => `Abgelehnt von ${name}.`,
     },
     back: 'Zurück zum Dokument',
     paymentUnavailable: {
@@ -142,7 +157,15 @@ const WORDS: Record<DocumentLanguage, Words> = {
         signerName: 'Please give your name.',
         signature: 'The signature could not be read; please draw it again.',
         quote: 'This document is not a quote.',
+        reason: 'The reason may be at most 2,000 characters long.',
       },
+    },
+    decline: {
+      title: 'Decline the quote',
+      reason: 'Reason (optional)',
+      name: 'Your name (optional)',
+      submit: 'Decline the quote',
+      declinedBy: (name) => `Declined by ${name}.`,
     },
     back: 'Back to the document',
     paymentUnavailable: {
@@ -177,6 +200,8 @@ th{font-size:.85rem;color:#57606a;font-weight:600}
 a.button,button{display:inline-block;background:#0b57d0;color:#fff;text-decoration:none;padding:.6rem 1.1rem;border-radius:6px;font-weight:600;border:0;font:inherit;cursor:pointer}
 form{margin:0 0 1rem}
 label{display:block;margin:.6rem 0 .3rem;font-weight:600}
+textarea{font:inherit;padding:.45rem .6rem;border:1px solid #b8c0c8;border-radius:6px;width:min(100%,36rem);min-height:4rem}
+details{margin:1rem 0}summary{cursor:pointer;color:#57606a}
 input[type=text]{font:inherit;padding:.45rem .6rem;border:1px solid #b8c0c8;border-radius:6px;width:min(100%,24rem)}
 canvas{display:block;width:100%;max-width:600px;aspect-ratio:10/3;border:1px dashed #8c959f;border-radius:6px;background:#fff;touch-action:none}
 button.secondary{background:#eef1f4;color:#1f2328;margin:.4rem 0 1rem}
@@ -311,7 +336,14 @@ export interface PageOptions {
   /** The organisation's today: a quote valid until before it is shown as expired. */
   today?: string;
   /** An open quote's acceptance form: where it posts, the script nonce, and a refused attempt's errors. */
-  accept?: { action: string; nonce: string; signerName?: string; errors?: string[] } | null;
+  accept?: {
+    action: string;
+    declineAction: string;
+    nonce: string;
+    signerName?: string;
+    reason?: string;
+    errors?: string[];
+  } | null;
 }
 
 /** The form that accepts an open quote: the signer's name and, with scripts, a signature pad. */
@@ -334,7 +366,15 @@ function acceptForm(w: Words, accept: NonNullable<PageOptions['accept']>): strin
     '<input type="hidden" id="signature" name="signature" value="">',
     `<p class="sub">${escapeHtml(a.note)}</p>`,
     `<button type="submit">${escapeHtml(a.submit)}</button>`,
-    '</form></div>',
+    '</form>',
+    `<details${accept.reason ? ' open' : ''}><summary>${escapeHtml(w.decline.title)}</summary>`,
+    `<form method="post" action="${escapeHtml(accept.declineAction)}" id="decline">`,
+    `<label for="reason">${escapeHtml(w.decline.reason)}</label>`,
+    `<textarea id="reason" name="reason" maxlength="2000">${escapeHtml(accept.reason ?? '')}</textarea>`,
+    `<label for="declinerName">${escapeHtml(w.decline.name)}</label>`,
+    `<input type="text" id="declinerName" name="signerName" maxlength="200" autocomplete="name">`,
+    `<p><button type="submit" class="secondary">${escapeHtml(w.decline.submit)}</button></p>`,
+    '</form></details></div>',
   ].join('\n');
 }
 
@@ -401,8 +441,8 @@ export function documentPage(doc: Document, links: PageOptions): string {
     `<span class="badge ${status.key}">${escapeHtml(status.text)}</span>`,
     doc.decision && doc.type === 'quote'
       ? ` <span class="sub">${escapeHtml(w.quoteAnswered(date(doc.decision.at.slice(0, 10))))}${
-          doc.status !== 'declined' && doc.decision.signerName
-            ? ` ${escapeHtml(w.accept.signedBy(doc.decision.signerName))}`
+          doc.decision.signerName
+            ? ` ${escapeHtml((doc.status === 'declined' ? w.decline.declinedBy : w.accept.signedBy)(doc.decision.signerName))}`
             : ''
         }</span>`
       : '',

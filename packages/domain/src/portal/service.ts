@@ -170,3 +170,31 @@ export async function acceptQuote(access: OpenAccess, input: PortalAcceptance): 
     },
   );
 }
+
+export interface PortalDecline {
+  signerName?: string;
+  reason?: string;
+  ip: string;
+  userAgent?: string;
+}
+
+/**
+ * `POST /portal/{token}/decline`: the customer declines the quote, with a name and a reason if they give them,
+ * recorded with the browser's address and user agent (quotes.decline). Too long a name or reason answers 422.
+ */
+export async function declineQuote(access: OpenAccess, input: PortalDecline): Promise<Document> {
+  const errors = new FieldErrors();
+  if (access.family !== 'quote') errors.add('quote', 'not_a_quote', 'only a quote can be declined');
+  const signerName = input.signerName?.trim() || null;
+  const reason = input.reason?.trim() || null;
+  if (signerName && signerName.length > 200)
+    errors.add('signerName', 'too_long', 'must be at most 200 characters');
+  if (reason && reason.length > 2000) errors.add('reason', 'too_long', 'must be at most 2,000 characters');
+  errors.throwIfAny();
+  return documentService.decline(
+    access.ctx,
+    access.documentId,
+    { signerName, reason },
+    { ip: input.ip, userAgent: input.userAgent?.slice(0, 500) || null, signature: null },
+  );
+}

@@ -44,14 +44,16 @@ export const portalRoutes: FastifyPluginAsyncTypebox<{
     reply: FastifyReply,
     token: string,
     access: Extract<portal.PortalAccess, { status: 'open' }>,
-    refusedAttempt?: { status: number; signerName?: string; errors: string[] },
+    refusedAttempt?: { status: number; signerName?: string; reason?: string; errors: string[] },
   ) => {
     const doc = await portal.document(access);
     const here = `/portal/${token}`;
     const payAction = (await portal.canPayOnline(access, doc)) ? `${here}/pay` : null;
     const today = doc.type === 'quote' ? await portal.today(access) : undefined;
     const nonce = today && portal.isOpenQuote(doc, today) ? randomBytes(16).toString('base64') : undefined;
-    const accept = nonce ? { action: `${here}/accept`, nonce, ...refusedAttempt } : null;
+    const accept = nonce
+      ? { action: `${here}/accept`, declineAction: `${here}/decline`, nonce, ...refusedAttempt }
+      : null;
     const page = portal.documentPage(doc, { pdfHref: `${here}/pdf`, payAction, today, accept });
     return html(reply, refusedAttempt?.status ?? 200, page, nonce);
   };
@@ -96,6 +98,30 @@ export const portalRoutes: FastifyPluginAsyncTypebox<{
       return documentPage(reply, token, access, {
         status: STATUS[error.kind],
         signerName: fields.signerName,
+        errors: (error.errors ?? []).map((e) => e.path),
+      });
+    }
+    return privatePage(reply).redirect(`/portal/${token}`, 303);
+  });
+
+  app.post('/portal/:token/decline', { config, schema: { hide: true, params } }, async (request, reply) => {
+    const { token } = request.params;
+    const access = await portal.open(db, token, clockFor);
+    if (access.status !== 'open') return refused(reply, access);
+    const fields = (request.body ?? {}) as Record<string, string | undefined>;
+    try {
+      await portal.declineQuote(access, {
+        signerName: fields.signerName,
+        reason: fields.reason,
+        ip: request.ip,
+        userAgent: request.headers['user-agent'],
+      });
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      if (error.code !== 'validation_failed') return privatePage(reply).redirect(`/portal/${token}`, 303);
+      return documentPage(reply, token, access, {
+        status: STATUS[error.kind],
+        reason: fields.reason,
         errors: (error.errors ?? []).map((e) => e.path),
       });
     }
