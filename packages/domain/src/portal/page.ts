@@ -98,7 +98,7 @@ const WORDS: Record<DocumentLanguage, Words> = {
       note: 'Mit der Annahme speichern wir Ihren Namen, die Uhrzeit, Ihre IP-Adresse und Ihren Browser zusammen mit dem angenommenen Dokument.',
       signedBy: (name) => `Angenommen von ${name}.`,
       errors: {
-        signerName: 'Bitte geben Sie Ihren Namen an.',
+        signerName: 'Bitte geben Sie Ihren Namen an (höchstens 200 Zeichen).',
         signature: 'Die Unterschrift konnte nicht gelesen werden; bitte zeichnen Sie sie noch einmal.',
         quote: 'Dieses Dokument ist kein Angebot.',
         reason: 'Die Begründung darf höchstens 2.000 Zeichen lang sein.',
@@ -154,7 +154,7 @@ const WORDS: Record<DocumentLanguage, Words> = {
       note: 'With your acceptance we store your name, the time, your IP address and your browser together with the document accepted.',
       signedBy: (name) => `Accepted by ${name}.`,
       errors: {
-        signerName: 'Please give your name.',
+        signerName: 'Please give your name (at most 200 characters).',
         signature: 'The signature could not be read; please draw it again.',
         quote: 'This document is not a quote.',
         reason: 'The reason may be at most 2,000 characters long.',

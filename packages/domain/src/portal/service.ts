@@ -136,6 +136,27 @@ export function isOpenQuote(doc: Document, day: string): boolean {
   );
 }
 
+/**
+ * A name or reason typed into a portal form: trimmed and within its length. (Control characters never get here:
+ * the API's text-input check refuses them in every body, the portal's forms too.)
+ */
+function typedText(
+  errors: FieldErrors,
+  path: string,
+  value: string | undefined,
+  max: number,
+  required = false,
+): string | null {
+  const text = value?.trim() || null;
+  if (!text) {
+    if (required) errors.add(path, 'required', 'who answers: the signer’s name');
+    return null;
+  }
+  if (text.length > max)
+    errors.add(path, 'too_long', `must be at most ${max.toLocaleString('en')} characters`);
+  return text;
+}
+
 export interface PortalAcceptance {
   signerName?: string;
   /** The drawn signature as the page's canvas sends it: `data:image/png;base64,…`; empty when none was drawn. */
@@ -153,9 +174,7 @@ export interface PortalAcceptance {
 export async function acceptQuote(access: OpenAccess, input: PortalAcceptance): Promise<Document> {
   const errors = new FieldErrors();
   if (access.family !== 'quote') errors.add('quote', 'not_a_quote', 'only a quote can be accepted');
-  const signerName = input.signerName?.trim() ?? '';
-  if (signerName.length === 0) errors.add('signerName', 'required', 'who accepts: the signer’s name');
-  else if (signerName.length > 200) errors.add('signerName', 'too_long', 'must be at most 200 characters');
+  const signerName = typedText(errors, 'signerName', input.signerName, 200, true);
   const signature = parseSignature(input.signature);
   if (signature instanceof Error) errors.add('signature', 'signature_invalid', signature.message);
   errors.throwIfAny();
@@ -185,11 +204,8 @@ export interface PortalDecline {
 export async function declineQuote(access: OpenAccess, input: PortalDecline): Promise<Document> {
   const errors = new FieldErrors();
   if (access.family !== 'quote') errors.add('quote', 'not_a_quote', 'only a quote can be declined');
-  const signerName = input.signerName?.trim() || null;
-  const reason = input.reason?.trim() || null;
-  if (signerName && signerName.length > 200)
-    errors.add('signerName', 'too_long', 'must be at most 200 characters');
-  if (reason && reason.length > 2000) errors.add('reason', 'too_long', 'must be at most 2,000 characters');
+  const signerName = typedText(errors, 'signerName', input.signerName, 200);
+  const reason = typedText(errors, 'reason', input.reason, 2000);
   errors.throwIfAny();
   return documentService.decline(
     access.ctx,

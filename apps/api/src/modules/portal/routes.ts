@@ -8,9 +8,13 @@ import { STATUS } from '../../plugins/errors';
 import { sendFile } from '../invoices/document-routes';
 import { DEFAULT_PUBLIC_URL } from '../psp/routes';
 
+type OpenAccess = Extract<portal.PortalAccess, { status: 'open' }>;
+type Fields = Record<string, string | undefined>;
+type Evidence = { ip: string; userAgent: string | undefined };
+
 /**
- * The customer portal (API.md: `GET /portal/{token}`, `/portal/{token}/pdf`, `POST /portal/{token}/pay`): the
- * link in every sent mail. Pages for people, not part of the JSON API (hidden from /openapi.json); no API key —
+ * The customer portal (API.md: `GET /portal/{token}`, `/portal/{token}/pdf`, `POST /portal/{token}/pay`,
+ * `/accept`, `/decline`): the link in every sent mail. Pages for people, not part of the JSON API (hidden from /openapi.json); no API key —
  * the token is the access, to this one document only. Not found and expired links get a page too, never a
  * JSON problem.
  */
@@ -43,7 +47,7 @@ export const portalRoutes: FastifyPluginAsyncTypebox<{
   const documentPage = async (
     reply: FastifyReply,
     token: string,
-    access: Extract<portal.PortalAccess, { status: 'open' }>,
+    access: OpenAccess,
     refusedAttempt?: { status: number; signerName?: string; reason?: string; errors: string[] },
   ) => {
     const doc = await portal.document(access);
@@ -79,54 +83,36 @@ export const portalRoutes: FastifyPluginAsyncTypebox<{
     (_request, body, done) => done(null, Object.fromEntries(new URLSearchParams(body as string))),
   );
 
-  app.post('/portal/:token/accept', { config, schema: { hide: true, params } }, async (request, reply) => {
-    const { token } = request.params;
-    const access = await portal.open(db, token, clockFor);
-    if (access.status !== 'open') return refused(reply, access);
-    const fields = (request.body ?? {}) as Record<string, string | undefined>;
-    try {
-      await portal.acceptQuote(access, {
-        signerName: fields.signerName,
-        signature: fields.signature,
-        ip: request.ip,
-        userAgent: request.headers['user-agent'],
-      });
-    } catch (error) {
-      if (!(error instanceof DomainError)) throw error;
-      // a quote answered, expired or converted meanwhile: the page shows how it stands now
-      if (error.code !== 'validation_failed') return privatePage(reply).redirect(`/portal/${token}`, 303);
-      return documentPage(reply, token, access, {
-        status: STATUS[error.kind],
-        signerName: fields.signerName,
-        errors: (error.errors ?? []).map((e) => e.path),
-      });
-    }
-    return privatePage(reply).redirect(`/portal/${token}`, 303);
-  });
-
-  app.post('/portal/:token/decline', { config, schema: { hide: true, params } }, async (request, reply) => {
-    const { token } = request.params;
-    const access = await portal.open(db, token, clockFor);
-    if (access.status !== 'open') return refused(reply, access);
-    const fields = (request.body ?? {}) as Record<string, string | undefined>;
-    try {
-      await portal.declineQuote(access, {
-        signerName: fields.signerName,
-        reason: fields.reason,
-        ip: request.ip,
-        userAgent: request.headers['user-agent'],
-      });
-    } catch (error) {
-      if (!(error instanceof DomainError)) throw error;
-      if (error.code !== 'validation_failed') return privatePage(reply).redirect(`/portal/${token}`, 303);
-      return documentPage(reply, token, access, {
-        status: STATUS[error.kind],
-        reason: fields.reason,
-        errors: (error.errors ?? []).map((e) => e.path),
-      });
-    }
-    return privatePage(reply).redirect(`/portal/${token}`, 303);
-  });
+  // A quote's answer: the fields of its form, recorded with the browser's address and user agent.
+  const answers = {
+    accept: (access: OpenAccess, fields: Fields, evidence: Evidence) =>
+      portal.acceptQuote(access, { signerName: fields.signerName, signature: fields.signature, ...evidence }),
+    decline: (access: OpenAccess, fields: Fields, evidence: Evidence) =>
+      portal.declineQuote(access, { signerName: fields.signerName, reason: fields.reason, ...evidence }),
+  };
+  for (const [verb, answer] of Object.entries(answers)) {
+    app.post(`/portal/:token/${verb}`, { config, schema: { hide: true, params } }, async (request, reply) => {
+      const { token } = request.params;
+      const access = await portal.open(db, token, clockFor);
+      if (access.status !== 'open') return refused(reply, access);
+      const fields = (request.body ?? {}) as Fields;
+      try {
+        await answer(access, fields, { ip: request.ip, userAgent: request.headers['user-agent'] });
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        // a quote answered, expired or converted meanwhile: the page shows how it stands now
+        if (error.code !== 'validation_failed') return privatePage(reply).redirect(`/portal/${token}`, 303);
+        // what to fix, with what was typed kept
+        return documentPage(reply, token, access, {
+          status: STATUS[error.kind],
+          signerName: verb === 'accept' ? fields.signerName : undefined,
+          reason: fields.reason,
+          errors: (error.errors ?? []).map((e) => e.path),
+        });
+      }
+      return privatePage(reply).redirect(`/portal/${token}`, 303);
+    });
+  }
 
   app.post('/portal/:token/pay', { config, schema: { hide: true, params } }, async (request, reply) => {
     const { token } = request.params;
