@@ -143,6 +143,36 @@ describe('the portal page of a sent invoice', () => {
     expect(cancelled).not.toContain('Bitte überweisen');
   });
 
+  it('offers the XRechnung the mail carried for download, and nothing it would have to render', async () => {
+    const publicBuyer = await contact(
+      t,
+      companyInput({
+        companyName: 'Stadt Musterstadt',
+        buyerReference: '04011000-12345-67',
+        eInvoiceFormat: 'xrechnung-cii',
+      }),
+    );
+    const invoice = await issued(publicBuyer.id);
+    const token = await sentLink('invoices', invoice.id, publicBuyer.emails[0]!.email);
+    const html = (await open(`/portal/${token}`)).body;
+    expect(html).toContain(`href="/portal/${token}/e-invoice/xrechnung-cii">E-Rechnung (XRechnung CII)</a>`);
+    expect(html).not.toContain('xrechnung-ubl');
+
+    const xml = await open(`/portal/${token}/e-invoice/xrechnung-cii`);
+    expect(xml.statusCode).toBe(200);
+    expect(xml.headers['content-type']).toBe('application/xml');
+    expect(xml.headers['content-disposition']).toBe(`attachment; filename="${invoice.number}-cii.xml"`);
+    expect(xml.headers['cache-control']).toBe('no-store');
+    const served = await bytes(t, `/v1/invoices/${invoice.id}/e-invoice?format=xrechnung-cii`);
+    expect(Buffer.compare(xml.rawPayload, served.body)).toBe(0);
+    // not stored (so not rendered for a visitor), or no e-invoice at all: not found
+    for (const kind of ['xrechnung-ubl', 'zugferd', 'pdf', '..%2Fpdf']) {
+      const res = await open(`/portal/${token}/e-invoice/${kind}`);
+      expect(res.statusCode, kind).toBe(404);
+      expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
+    }
+  });
+
   it('shows a quote with the date it holds until and that it awaits an answer', async () => {
     const quote = await finalize(
       t,

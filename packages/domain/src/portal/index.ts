@@ -4,6 +4,7 @@ export {
   canPayOnline,
   declineQuote,
   document,
+  eInvoice,
   isOpenQuote,
   isPayable,
   markViewed,
@@ -11,6 +12,7 @@ export {
   type PortalAccess,
   payOnline,
   pdf,
+  storedEInvoices,
   today,
 } from './service';
 export { MAX_SIGNATURE_BYTES, parseSignature } from './signature';

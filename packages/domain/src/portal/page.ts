@@ -34,6 +34,7 @@ interface Words {
   from: string;
   to: string;
   pdf: string;
+  eInvoice: (format: string) => string;
   paid: string;
   credited: string;
   open: string;
@@ -81,6 +82,7 @@ const WORDS: Record<DocumentLanguage, Words> = {
     from: 'Von',
     to: 'An',
     pdf: 'PDF herunterladen',
+    eInvoice: (format) => `E-Rechnung (${format})`,
     paid: 'Bezahlt',
     credited: 'Gutgeschrieben',
     open: 'Offener Betrag',
@@ -137,6 +139,7 @@ const WORDS: Record<DocumentLanguage, Words> = {
     from: 'From',
     to: 'To',
     pdf: 'Download PDF',
+    eInvoice: (format) => `E-invoice (${format})`,
     paid: 'Paid',
     credited: 'Credited',
     open: 'Amount open',
@@ -204,7 +207,7 @@ textarea{font:inherit;padding:.45rem .6rem;border:1px solid #b8c0c8;border-radiu
 details{margin:1rem 0}summary{cursor:pointer;color:#57606a}
 input[type=text]{font:inherit;padding:.45rem .6rem;border:1px solid #b8c0c8;border-radius:6px;width:min(100%,24rem)}
 canvas{display:block;width:100%;max-width:600px;aspect-ratio:10/3;border:1px dashed #8c959f;border-radius:6px;background:#fff;touch-action:none}
-button.secondary{background:#eef1f4;color:#1f2328;margin:.4rem 0 1rem}
+button.secondary,a.button.secondary{background:#eef1f4;color:#1f2328;margin:.4rem 0 1rem}
 .error{color:#a40e26;font-weight:600}
 footer{color:#57606a;font-size:.85rem;margin-top:2rem}
 `;
@@ -331,6 +334,8 @@ function paymentBlock(doc: Document, w: Words, payAction: string | null): string
  */
 export interface PageOptions {
   pdfHref: string;
+  /** Stored XRechnung files to download: their label and where. */
+  eInvoices?: { format: string; href: string }[];
   /** Where the pay button posts; null: no online payment. */
   payAction: string | null;
   /** The organisation's today: a quote valid until before it is shown as expired. */
@@ -462,7 +467,14 @@ export function documentPage(doc: Document, links: PageOptions): string {
     '</tbody></table>',
     paymentBlock(doc, w, links.payAction),
     links.accept ? acceptForm(w, links.accept) : '',
-    `<p><a class="button" href="${escapeHtml(links.pdfHref)}">${escapeHtml(w.pdf)}</a></p>`,
+    `<p><a class="button" href="${escapeHtml(links.pdfHref)}">${escapeHtml(w.pdf)}</a>${(
+      links.eInvoices ?? []
+    )
+      .map(
+        (e) =>
+          ` <a class="button secondary" href="${escapeHtml(e.href)}">${escapeHtml(w.eInvoice(e.format))}</a>`,
+      )
+      .join('')}</p>`,
     `<footer>${[...sellerLines, ...sellerIds].map(escapeHtml).join(' · ')}</footer>`,
   ].join('\n');
   return layout(

@@ -87,6 +87,30 @@ export function pdf(access: OpenAccess): Promise<documentService.DocumentFile> {
   return documentService.file(access.ctx, access.family, access.documentId, 'pdf');
 }
 
+/** The e-invoices the page offers: XRechnung files already stored for the document (the worker renders them). */
+export const E_INVOICE_KINDS = ['xrechnung-cii', 'xrechnung-ubl'] as const;
+export type PortalEInvoiceKind = (typeof E_INVOICE_KINDS)[number];
+
+export async function storedEInvoices(access: OpenAccess): Promise<PortalEInvoiceKind[]> {
+  const rows: { kind: PortalEInvoiceKind }[] = await access.ctx
+    .db('document_files')
+    .where({ organization_id: access.ctx.organizationId, document_id: access.documentId })
+    .whereIn('kind', E_INVOICE_KINDS)
+    .orderBy('kind')
+    .select('kind');
+  return rows.map((r) => r.kind);
+}
+
+/** A stored XRechnung of the document; a kind not stored is a 404 (nothing is rendered on a customer's request). */
+export async function eInvoice(
+  access: OpenAccess,
+  kind: string,
+): Promise<documentService.DocumentFile | null> {
+  if (!(E_INVOICE_KINDS as readonly string[]).includes(kind)) return null;
+  if (!(await storedEInvoices(access)).includes(kind as PortalEInvoiceKind)) return null;
+  return documentService.file(access.ctx, access.family, access.documentId, kind as PortalEInvoiceKind);
+}
+
 /**
  * Whether the page offers to pay online: an invoice the customer still owes money on, not collected by direct
  * debit, of an organisation with a payment provider to pay it through (the default one, or its only one).

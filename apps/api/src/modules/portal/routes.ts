@@ -58,7 +58,11 @@ export const portalRoutes: FastifyPluginAsyncTypebox<{
     const accept = nonce
       ? { action: `${here}/accept`, declineAction: `${here}/decline`, nonce, ...refusedAttempt }
       : null;
-    const page = portal.documentPage(doc, { pdfHref: `${here}/pdf`, payAction, today, accept });
+    const eInvoices = (await portal.storedEInvoices(access)).map((kind) => ({
+      format: kind === 'xrechnung-cii' ? 'XRechnung CII' : 'XRechnung UBL',
+      href: `${here}/e-invoice/${kind}`,
+    }));
+    const page = portal.documentPage(doc, { pdfHref: `${here}/pdf`, eInvoices, payAction, today, accept });
     return html(reply, refusedAttempt?.status ?? 200, page, nonce);
   };
 
@@ -129,6 +133,24 @@ export const portalRoutes: FastifyPluginAsyncTypebox<{
       return html(reply, STATUS[error.kind], portal.paymentUnavailablePage(doc.language, `/portal/${token}`));
     }
   });
+
+  app.get(
+    '/portal/:token/e-invoice/:kind',
+    {
+      config,
+      schema: {
+        hide: true,
+        params: Type.Object({ token: params.properties.token, kind: Type.String({ maxLength: 40 }) }),
+      },
+    },
+    async (request, reply) => {
+      const access = await portal.open(db, request.params.token, clockFor);
+      if (access.status !== 'open') return refused(reply, access);
+      const file = await portal.eInvoice(access, request.params.kind);
+      if (!file) return html(reply, 404, portal.notFoundPage());
+      return sendFile(privatePage(reply), file, 'attachment');
+    },
+  );
 
   app.get('/portal/:token/pdf', { config, schema: { hide: true, params } }, async (request, reply) => {
     const access = await portal.open(db, request.params.token, clockFor);
