@@ -289,7 +289,11 @@ describe('paying online from the portal', () => {
     expect(first.headers.location).toBe(sessions[0]!.url);
     expect(sessions[0]).toMatchObject({ amount_total: 23800, currency: 'eur' });
     // back to this page, not to the shop's page of the provider settings
-    expect(sessions[0]!.success_url).toMatch(new RegExp(`/portal/${token}$`));
+    expect(sessions[0]!.success_url).toMatch(new RegExp(`/portal/${token}\\?from=checkout$`));
+    // back before the provider's callback: the page says the payment is being confirmed
+    const back = (await open(`/portal/${token}?from=checkout`)).body;
+    expect(back).toContain('bestätigt der Zahlungsanbieter sie in Kürze');
+    expect((await open(`/portal/${token}`)).body).not.toContain('bestätigt der Zahlungsanbieter');
     // pressed twice: the same checkout
     expect((await pay(token)).headers.location).toBe(first.headers.location);
 
@@ -299,8 +303,9 @@ describe('paying online from the portal', () => {
       { secret: WEBHOOK_SECRET },
     );
     expect(paid.status).toBe(200);
-    const after = (await open(`/portal/${token}`)).body;
+    const after = (await open(`/portal/${token}?from=checkout`)).body;
     expect(after).toContain('<span class="badge paid">Bezahlt</span>');
+    expect(after).not.toContain('bestätigt der Zahlungsanbieter');
     expect(after).not.toContain('<form');
     // an old tab's button: back to the page, no new checkout
     const again = await pay(token);

@@ -43,6 +43,7 @@ interface Words {
   quoteAnswered: (date: string) => string;
   payOnline: string;
   orTransfer: string;
+  confirming: string;
   accept: {
     title: string;
     name: string;
@@ -91,6 +92,8 @@ const WORDS: Record<DocumentLanguage, Words> = {
     quoteAnswered: (date) => `Beantwortet am ${date}.`,
     payOnline: 'Jetzt online bezahlen',
     orTransfer: 'Oder per Überweisung:',
+    confirming:
+      'Vielen Dank! Wenn Sie die Zahlung eben abgeschlossen haben, bestätigt der Zahlungsanbieter sie in Kürze; diese Seite zeigt die Rechnung dann als bezahlt.',
     accept: {
       title: 'Angebot annehmen',
       name: 'Ihr Name',
@@ -148,6 +151,8 @@ const WORDS: Record<DocumentLanguage, Words> = {
     quoteAnswered: (date) => `Answered on ${date}.`,
     payOnline: 'Pay online now',
     orTransfer: 'Or by bank transfer:',
+    confirming:
+      'Thank you! If you have just completed the payment, the payment provider confirms it shortly; this page then shows the invoice as paid.',
     accept: {
       title: 'Accept the quote',
       name: 'Your name',
@@ -294,7 +299,7 @@ function addressLines(address: { line1: string; line2?: string | null; postalCod
 }
 
 /** What the customer still has to do about the money, if anything. */
-function paymentBlock(doc: Document, w: Words, payAction: string | null): string {
+function paymentBlock(doc: Document, w: Words, payAction: string | null, fromCheckout = false): string {
   const language = doc.language;
   const l = LABELS[language];
   const money = (minor: number) => formatAmount(minor, doc.currency, language);
@@ -308,8 +313,9 @@ function paymentBlock(doc: Document, w: Words, payAction: string | null): string
     return `<div class="box">${escapeHtml(text)}</div>`;
   }
   const transfer = l.transfer(money(doc.amountOpen), doc.dueDate ? formatDate(doc.dueDate, language) : null);
+  const confirming = fromCheckout ? `<p><strong>${escapeHtml(w.confirming)}</strong></p>` : '';
   const pay = payAction
-    ? `<form method="post" action="${escapeHtml(payAction)}"><button type="submit">${escapeHtml(w.payOnline)} (${escapeHtml(money(doc.amountOpen))})</button></form><p>${escapeHtml(w.orTransfer)}</p>`
+    ? `${confirming}<form method="post" action="${escapeHtml(payAction)}"><button type="submit">${escapeHtml(w.payOnline)} (${escapeHtml(money(doc.amountOpen))})</button></form><p>${escapeHtml(w.orTransfer)}</p>`
     : '';
   if (means?.kind !== 'transfer') return `<div class="box">${pay}${escapeHtml(transfer)}</div>`;
   const rows: [string, string | null][] = [
@@ -338,6 +344,8 @@ export interface PageOptions {
   eInvoices?: { format: string; href: string }[];
   /** Where the pay button posts; null: no online payment. */
   payAction: string | null;
+  /** Back from the provider's checkout (`?from=checkout`): an invoice still open says it is being confirmed. */
+  fromCheckout?: boolean;
   /** The organisation's today: a quote valid until before it is shown as expired. */
   today?: string;
   /** An open quote's acceptance form: where it posts, the script nonce, and a refused attempt's errors. */
@@ -465,7 +473,7 @@ export function documentPage(doc: Document, links: PageOptions): string {
         `<tr${strong ? ' class="strong"' : ''}><td>${escapeHtml(k)}</td><td class="num">${escapeHtml(v)}</td></tr>`,
     ),
     '</tbody></table>',
-    paymentBlock(doc, w, links.payAction),
+    paymentBlock(doc, w, links.payAction, links.fromCheckout),
     links.accept ? acceptForm(w, links.accept) : '',
     `<p><a class="button" href="${escapeHtml(links.pdfHref)}">${escapeHtml(w.pdf)}</a>${(
       links.eInvoices ?? []

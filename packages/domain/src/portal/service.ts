@@ -139,7 +139,8 @@ export async function payOnline(access: OpenAccess, token: string, publicUrl: st
   const { link } = await psp.createPaymentLink(
     access.ctx,
     access.documentId,
-    { returnUrl: portalUrl(publicUrl, token) },
+    // back to the page, which then says the payment is being confirmed until the provider's callback books it
+    { returnUrl: `${portalUrl(publicUrl, token)}?from=checkout` },
     { publicUrl },
   );
   return link.url;

@@ -49,6 +49,7 @@ export const portalRoutes: FastifyPluginAsyncTypebox<{
     token: string,
     access: OpenAccess,
     refusedAttempt?: { status: number; signerName?: string; reason?: string; errors: string[] },
+    fromCheckout = false,
   ) => {
     const doc = await portal.document(access);
     const here = `/portal/${token}`;
@@ -62,7 +63,14 @@ export const portalRoutes: FastifyPluginAsyncTypebox<{
       format: kind === 'xrechnung-cii' ? 'XRechnung CII' : 'XRechnung UBL',
       href: `${here}/e-invoice/${kind}`,
     }));
-    const page = portal.documentPage(doc, { pdfHref: `${here}/pdf`, eInvoices, payAction, today, accept });
+    const page = portal.documentPage(doc, {
+      pdfHref: `${here}/pdf`,
+      eInvoices,
+      payAction,
+      fromCheckout,
+      today,
+      accept,
+    });
     return html(reply, refusedAttempt?.status ?? 200, page, nonce);
   };
 
@@ -76,7 +84,8 @@ export const portalRoutes: FastifyPluginAsyncTypebox<{
     if (access.status !== 'open') return refused(reply, access);
     // a person opened it (a HEAD, as link checkers send, is not a view)
     if (request.method === 'GET') await portal.markViewed(access);
-    return documentPage(reply, request.params.token, access);
+    const fromCheckout = (request.query as { from?: string }).from === 'checkout';
+    return documentPage(reply, request.params.token, access, undefined, fromCheckout);
   });
 
   // The portal's forms post urlencoded fields: the pay button none, the acceptance a name and the signature
