@@ -173,6 +173,29 @@ describe('the portal page of a sent invoice', () => {
     }
   });
 
+  it('a credit note names the invoice it credits; an invoice settled by it says credited, not paid', async () => {
+    const invoice = await issued(german.id);
+    const invoiceToken = await sentLink('invoices', invoice.id, german.emails[0]!.email);
+    const created = await ok(post(t, '/v1/credit-notes', { invoiceId: invoice.id }), 201);
+    const note = await finalize(t, created.id, undefined, 'credit-notes');
+    const token = await sentLink('credit-notes', note.id, german.emails[0]!.email);
+
+    const html = (await open(`/portal/${token}`)).body;
+    expect(html).toContain(`<h1>Gutschrift ${note.number}</h1>`);
+    expect(html).toContain(`<p class="sub">Bezug: Rechnung ${invoice.number} vom 15.03.2026</p>`);
+    expect(html).toContain('<span class="badge issued">Ausgestellt</span>');
+    expect(html).toContain('Der Betrag wird Ihnen gutgeschrieben.');
+    expect(html).not.toContain('<form');
+
+    const credited = (await open(`/portal/${invoiceToken}`)).body;
+    expect(credited).toContain('<span class="badge credited">Gutgeschrieben</span>');
+    expect(credited).toContain('<td>Gutgeschrieben</td><td class="num">238,00 €</td>');
+    expect(credited).toContain(
+      'Die Rechnung wurde Ihnen vollständig gutgeschrieben; Sie brauchen nichts zu bezahlen.',
+    );
+    expect(credited).not.toContain('Vielen Dank');
+  });
+
   it('shows a quote with the date it holds until and that it awaits an answer', async () => {
     const quote = await finalize(
       t,

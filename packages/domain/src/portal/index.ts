@@ -12,6 +12,7 @@ export {
   type PortalAccess,
   payOnline,
   pdf,
+  precedingOf,
   storedEInvoices,
   today,
 } from './service';

@@ -26,6 +26,7 @@ interface Words {
     overdue: string;
     cancelled: string;
     issued: string;
+    credited: string;
     quote_open: string;
     accepted: string;
     declined: string;
@@ -39,6 +40,8 @@ interface Words {
   credited: string;
   open: string;
   settled: string;
+  creditedInFull: string;
+  creditNote: string;
   cancelled: string;
   quoteAnswered: (date: string) => string;
   payOnline: string;
@@ -75,6 +78,7 @@ const WORDS: Record<DocumentLanguage, Words> = {
       overdue: 'Überfällig',
       cancelled: 'Storniert',
       issued: 'Ausgestellt',
+      credited: 'Gutgeschrieben',
       quote_open: 'Wartet auf Ihre Antwort',
       accepted: 'Angenommen',
       declined: 'Abgelehnt',
@@ -88,6 +92,8 @@ const WORDS: Record<DocumentLanguage, Words> = {
     credited: 'Gutgeschrieben',
     open: 'Offener Betrag',
     settled: 'Der Betrag ist vollständig beglichen. Vielen Dank!',
+    creditedInFull: 'Die Rechnung wurde Ihnen vollständig gutgeschrieben; Sie brauchen nichts zu bezahlen.',
+    creditNote: 'Der Betrag wird Ihnen gutgeschrieben.',
     cancelled: 'Diese Rechnung wurde storniert; Sie brauchen sie nicht zu bezahlen.',
     quoteAnswered: (date) => `Beantwortet am ${date}.`,
     payOnline: 'Jetzt online bezahlen',
@@ -134,6 +140,7 @@ const WORDS: Record<DocumentLanguage, Words> = {
       overdue: 'Overdue',
       cancelled: 'Cancelled',
       issued: 'Issued',
+      credited: 'Credited',
       quote_open: 'Awaiting your answer',
       accepted: 'Accepted',
       declined: 'Declined',
@@ -147,6 +154,8 @@ const WORDS: Record<DocumentLanguage, Words> = {
     credited: 'Credited',
     open: 'Amount open',
     settled: 'This amount has been paid in full. Thank you!',
+    creditedInFull: 'This invoice has been credited to you in full; there is nothing to pay.',
+    creditNote: 'The amount will be credited to you.',
     cancelled: 'This invoice has been cancelled; there is nothing to pay.',
     quoteAnswered: (date) => `Answered on ${date}.`,
     payOnline: 'Pay online now',
@@ -193,7 +202,7 @@ main{max-width:760px;margin:2rem auto;background:#fff;border:1px solid #d8dde3;b
 h1{font-size:1.5rem;margin:.2rem 0 1rem}
 .seller{color:#57606a;font-size:.95rem}
 .badge{display:inline-block;padding:.15rem .6rem;border-radius:999px;font-size:.85rem;font-weight:600;background:#eef1f4}
-.badge.paid,.badge.accepted{background:#dcf5e3;color:#116329}
+.badge.paid,.badge.accepted,.badge.credited{background:#dcf5e3;color:#116329}
 .badge.overdue,.badge.declined{background:#ffe1de;color:#a40e26}
 .badge.cancelled,.badge.expired{background:#eceff1;color:#57606a}
 dl{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem;margin:1rem 0}
@@ -288,6 +297,7 @@ function badge(doc: Document, w: Words, today?: string): { key: string; text: st
   if (doc.status === 'cancelled') return { key: 'cancelled', text: w.status.cancelled };
   // a pro-forma asks for nothing (its amountOpen is 0); credit notes and cancellations owe the customer
   if (doc.type === 'pro_forma' || doc.amountDue <= 0) return { key: 'issued', text: w.status.issued };
+  if (creditedInFull(doc)) return { key: 'credited', text: w.status.credited };
   if (doc.status === 'paid' || doc.amountOpen <= 0) return { key: 'paid', text: w.status.paid };
   if (doc.status === 'overdue') return { key: 'overdue', text: w.status.overdue };
   if (doc.status === 'partially_paid') return { key: 'partially_paid', text: w.status.partially_paid };
@@ -298,14 +308,21 @@ function addressLines(address: { line1: string; line2?: string | null; postalCod
   return [address.line1, address.line2, `${address.postalCode} ${address.city}`].filter(Boolean) as string[];
 }
 
+/** Settled by credit notes alone, nothing paid: "paid" would be wrong. */
+function creditedInFull(doc: Document): boolean {
+  return doc.amountOpen <= 0 && doc.amountPaid === 0 && doc.amountCredited > 0;
+}
+
 /** What the customer still has to do about the money, if anything. */
 function paymentBlock(doc: Document, w: Words, payAction: string | null, fromCheckout = false): string {
   const language = doc.language;
   const l = LABELS[language];
   const money = (minor: number) => formatAmount(minor, doc.currency, language);
+  if (doc.type === 'credit_note') return `<div class="box">${escapeHtml(w.creditNote)}</div>`;
   if (doc.type === 'quote' || doc.type === 'pro_forma' || doc.amountDue <= 0) return '';
   if (doc.status === 'cancelled') return `<div class="box">${escapeHtml(w.cancelled)}</div>`;
-  if (doc.amountOpen <= 0) return `<div class="box">${escapeHtml(w.settled)}</div>`;
+  if (doc.amountOpen <= 0)
+    return `<div class="box">${escapeHtml(creditedInFull(doc) ? w.creditedInFull : w.settled)}</div>`;
   const means = doc.paymentMeans;
   if (means?.kind === 'sepa_debit') {
     const date = means.collectionDate ?? doc.dueDate ?? doc.issueDate!;
@@ -340,6 +357,8 @@ function paymentBlock(doc: Document, w: Words, payAction: string | null, fromChe
  */
 export interface PageOptions {
   pdfHref: string;
+  /** The invoice a credit note, cancellation or corrected invoice refers to. */
+  preceding?: { number: string; issueDate: string } | null;
   /** Stored XRechnung files to download: their label and where. */
   eInvoices?: { format: string; href: string }[];
   /** Where the pay button posts; null: no online payment. */
@@ -451,6 +470,9 @@ export function documentPage(doc: Document, links: PageOptions): string {
   const body = [
     `<div class="seller">${escapeHtml(w.from)}: ${escapeHtml(seller.legalName)}</div>`,
     `<h1>${escapeHtml(title)}</h1>`,
+    links.preceding
+      ? `<p class="sub">${escapeHtml(l.precedingDocument(links.preceding.number, date(links.preceding.issueDate)))}</p>`
+      : '',
     `<span class="badge ${status.key}">${escapeHtml(status.text)}</span>`,
     doc.decision && doc.type === 'quote'
       ? ` <span class="sub">${escapeHtml(w.quoteAnswered(date(doc.decision.at.slice(0, 10))))}${

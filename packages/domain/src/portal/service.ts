@@ -82,6 +82,18 @@ export function document(access: OpenAccess): Promise<Document> {
   return documentService.get(access.ctx, access.family, access.documentId);
 }
 
+/** The invoice the document refers to (a credit note's, a cancellation's, a corrected invoice's): its number and date. */
+export async function precedingOf(
+  access: OpenAccess,
+  doc: Document,
+): Promise<{ number: string; issueDate: string } | null> {
+  if (!doc.precedingDocumentId) return null;
+  const preceding = await documentService.get(access.ctx, 'invoice', doc.precedingDocumentId);
+  return preceding.number && preceding.issueDate
+    ? { number: preceding.number, issueDate: preceding.issueDate }
+    : null;
+}
+
 /** The stored PDF, the same bytes as the mail's attachment. */
 export function pdf(access: OpenAccess): Promise<documentService.DocumentFile> {
   return documentService.file(access.ctx, access.family, access.documentId, 'pdf');

@@ -65,6 +65,7 @@ export const portalRoutes: FastifyPluginAsyncTypebox<{
     }));
     const page = portal.documentPage(doc, {
       pdfHref: `${here}/pdf`,
+      preceding: await portal.precedingOf(access, doc),
       eInvoices,
       payAction,
       fromCheckout,
