@@ -1,19 +1,15 @@
 export { documentPage, expiredPage, notFoundPage, paymentUnavailablePage } from './page';
 export {
   acceptQuote,
-  canPayOnline,
   declineQuote,
   document,
   eInvoice,
-  isOpenQuote,
   isPayable,
   markViewed,
   open,
   type PortalAccess,
+  type PortalView,
   payOnline,
   pdf,
-  precedingOf,
-  storedEInvoices,
-  today,
+  view,
 } from './service';
-export { MAX_SIGNATURE_BYTES, parseSignature } from './signature';

@@ -1,7 +1,7 @@
 import type { Db } from '@fakturo/db';
 import { type Clock, calendarDate } from '../clock';
 import { type Ctx, systemContext } from '../context';
-import { familyOf } from '../documents/lifecycle';
+import { familyOf, OPEN_QUOTE } from '../documents/lifecycle';
 import type { Document, DocumentFamily } from '../documents/resource';
 import * as documentService from '../documents/service';
 import type { DocumentLanguage, DocumentType } from '../documents/types';
@@ -83,7 +83,7 @@ export function document(access: OpenAccess): Promise<Document> {
 }
 
 /** The invoice the document refers to (a credit note's, a cancellation's, a corrected invoice's): its number and date. */
-export async function precedingOf(
+async function precedingOf(
   access: OpenAccess,
   doc: Document,
 ): Promise<{ number: string; issueDate: string } | null> {
@@ -92,6 +92,32 @@ export async function precedingOf(
   return preceding.number && preceding.issueDate
     ? { number: preceding.number, issueDate: preceding.issueDate }
     : null;
+}
+
+/** What the document's page shows and offers, decided here once for the route that renders it. */
+export interface PortalView {
+  doc: Document;
+  /** The invoice a credit note, cancellation or corrected invoice refers to. */
+  preceding: { number: string; issueDate: string } | null;
+  eInvoices: PortalEInvoiceKind[];
+  payOnline: boolean;
+  /** Quotes: the organisation's today (a quote valid until before it is shown as expired). */
+  today: string | undefined;
+  /** An open quote: the page offers to accept or decline it. */
+  openQuote: boolean;
+}
+
+export async function view(access: OpenAccess): Promise<PortalView> {
+  const doc = await document(access);
+  const day = doc.type === 'quote' ? await today(access) : undefined;
+  return {
+    doc,
+    preceding: await precedingOf(access, doc),
+    eInvoices: await storedEInvoices(access),
+    payOnline: await canPayOnline(access, doc),
+    today: day,
+    openQuote: day !== undefined && isOpenQuote(doc, day),
+  };
 }
 
 /** The stored PDF, the same bytes as the mail's attachment. */
@@ -103,7 +129,7 @@ export function pdf(access: OpenAccess): Promise<documentService.DocumentFile> {
 export const E_INVOICE_KINDS = ['xrechnung-cii', 'xrechnung-ubl'] as const;
 export type PortalEInvoiceKind = (typeof E_INVOICE_KINDS)[number];
 
-export async function storedEInvoices(access: OpenAccess): Promise<PortalEInvoiceKind[]> {
+async function storedEInvoices(access: OpenAccess): Promise<PortalEInvoiceKind[]> {
   const rows: { kind: PortalEInvoiceKind }[] = await access.ctx
     .db('document_files')
     .where({ organization_id: access.ctx.organizationId, document_id: access.documentId })
@@ -119,7 +145,11 @@ export async function eInvoice(
   kind: string,
 ): Promise<documentService.DocumentFile | null> {
   if (!(E_INVOICE_KINDS as readonly string[]).includes(kind)) return null;
-  if (!(await storedEInvoices(access)).includes(kind as PortalEInvoiceKind)) return null;
+  const stored = await access.ctx
+    .db('document_files')
+    .where({ organization_id: access.ctx.organizationId, document_id: access.documentId, kind })
+    .first('kind');
+  if (!stored) return null;
   return documentService.file(access.ctx, access.family, access.documentId, kind as PortalEInvoiceKind);
 }
 
@@ -127,7 +157,7 @@ export async function eInvoice(
  * Whether the page offers to pay online: an invoice the customer still owes money on, not collected by direct
  * debit, of an organisation with a payment provider to pay it through (the default one, or its only one).
  */
-export async function canPayOnline(access: OpenAccess, doc: Document): Promise<boolean> {
+async function canPayOnline(access: OpenAccess, doc: Document): Promise<boolean> {
   return (
     isPayable(doc) &&
     doc.paymentMeans?.kind !== 'sepa_debit' &&
@@ -159,16 +189,16 @@ export async function payOnline(access: OpenAccess, token: string, publicUrl: st
 }
 
 /** The organisation's calendar day: a quote is open through its `validUntil` day. */
-export async function today(access: OpenAccess): Promise<string> {
+async function today(access: OpenAccess): Promise<string> {
   const org = await organizations.get(access.ctx);
   return calendarDate(access.ctx.clock.now(), org.timezone);
 }
 
 /** Whether the page offers to accept the quote: finalized or sent, and valid today. */
-export function isOpenQuote(doc: Document, day: string): boolean {
+function isOpenQuote(doc: Document, day: string): boolean {
   return (
     doc.type === 'quote' &&
-    (doc.status === 'finalized' || doc.status === 'sent') &&
+    OPEN_QUOTE.includes(doc.status) &&
     (doc.validUntil === null || doc.validUntil >= day)
   );
 }
@@ -192,6 +222,14 @@ function typedText(
   if (text.length > max)
     errors.add(path, 'too_long', `must be at most ${max.toLocaleString('en')} characters`);
   return text;
+}
+
+/** The browser's evidence of an answer, as the portal stores it (a user agent of at most 500 characters). */
+function evidenceOf(
+  input: { ip: string; userAgent?: string },
+  signature: Buffer | null,
+): documentService.PortalEvidence {
+  return { ip: input.ip, userAgent: input.userAgent?.slice(0, 500) || null, signature };
 }
 
 export interface PortalAcceptance {
@@ -219,11 +257,7 @@ export async function acceptQuote(access: OpenAccess, input: PortalAcceptance): 
     access.ctx,
     access.documentId,
     { signerName },
-    {
-      ip: input.ip,
-      userAgent: input.userAgent?.slice(0, 500) || null,
-      signature: signature instanceof Error ? null : signature,
-    },
+    evidenceOf(input, signature instanceof Error ? null : signature),
   );
 }
 
@@ -248,6 +282,6 @@ export async function declineQuote(access: OpenAccess, input: PortalDecline): Pr
     access.ctx,
     access.documentId,
     { signerName, reason },
-    { ip: input.ip, userAgent: input.userAgent?.slice(0, 500) || null, signature: null },
+    evidenceOf(input, null),
   );
 }

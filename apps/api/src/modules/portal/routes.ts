@@ -51,25 +51,22 @@ export const portalRoutes: FastifyPluginAsyncTypebox<{
     refusedAttempt?: { status: number; signerName?: string; reason?: string; errors: string[] },
     fromCheckout = false,
   ) => {
-    const doc = await portal.document(access);
+    const view = await portal.view(access);
     const here = `/portal/${token}`;
-    const payAction = (await portal.canPayOnline(access, doc)) ? `${here}/pay` : null;
-    const today = doc.type === 'quote' ? await portal.today(access) : undefined;
-    const nonce = today && portal.isOpenQuote(doc, today) ? randomBytes(16).toString('base64') : undefined;
+    const nonce = view.openQuote ? randomBytes(16).toString('base64') : undefined;
     const accept = nonce
       ? { action: `${here}/accept`, declineAction: `${here}/decline`, nonce, ...refusedAttempt }
       : null;
-    const eInvoices = (await portal.storedEInvoices(access)).map((kind) => ({
-      format: kind === 'xrechnung-cii' ? 'XRechnung CII' : 'XRechnung UBL',
-      href: `${here}/e-invoice/${kind}`,
-    }));
-    const page = portal.documentPage(doc, {
+    const page = portal.documentPage(view.doc, {
       pdfHref: `${here}/pdf`,
-      preceding: await portal.precedingOf(access, doc),
-      eInvoices,
-      payAction,
+      preceding: view.preceding,
+      eInvoices: view.eInvoices.map((kind) => ({
+        format: kind === 'xrechnung-cii' ? 'XRechnung CII' : 'XRechnung UBL',
+        href: `${here}/e-invoice/${kind}`,
+      })),
+      payAction: view.payOnline ? `${here}/pay` : null,
       fromCheckout,
-      today,
+      today: view.today,
       accept,
     });
     return html(reply, refusedAttempt?.status ?? 200, page, nonce);
