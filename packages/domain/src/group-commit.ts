@@ -1,6 +1,7 @@
 /**
  * Group commit in the application: writes that arrive while others of the same kind are being written are
- * collected and written together, as one statement and one commit, instead of one each.
+ * collected and written together, as one statement and one commit, instead of one each. Reads by id use it
+ * the same way (contacts.get): reads arriving while one is in flight share the next statement.
  *
  * A write of its own costs the same round trips, the same statement start-up and the same commit (its WAL
  * flush) whether it carries one row or a hundred; under concurrent load most of a small write's cost is that

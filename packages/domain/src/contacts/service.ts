@@ -26,9 +26,38 @@ import type { Contact, ContactInput, ContactListQuery } from './types';
 export type ContactExportQuery = Omit<ContactListQuery, 'limit' | 'startingAfter'>;
 
 export async function get(ctx: Ctx, id: string): Promise<Contact> {
-  const contact = await repo.findById(ctx, id);
+  const contact = ctx.db.isTransaction
+    ? await repo.findById(ctx, id)
+    : await reads.add(ctx.db.client.config as object, ctx.organizationId, { ctx, id });
   if (!contact) throw notFound('contact', id);
   return contact;
+}
+
+interface PendingRead {
+  ctx: Ctx;
+  id: string;
+}
+
+/**
+ * Concurrent reads of one organisation's contacts by id, coalesced (group-commit.ts) into one statement
+ * `WHERE id = ANY(…)`. A read alone runs at once, as it would by itself; reads that come in while one is
+ * in flight share the next statement, so under load the round trip, PostgreSQL's statement start-up and
+ * the driver's per-statement work are paid once per batch instead of once per read (docs/contacts.md). Two
+ * statements in flight at a time, the second started for any read waiting: in one series of benchmark runs
+ * four in flight, or a second one only for eight or twenty waiting reads, served fewer reads per second.
+ * Each read is one snapshot taken after its request arrived, as before.
+ */
+const reads = new GroupCommit<PendingRead, Contact | undefined>(readBatch, { maxBatch: 100, maxInFlight: 2 });
+
+async function readBatch(batch: readonly Waiting<PendingRead, Contact | undefined>[]): Promise<void> {
+  const { ctx } = batch[0]!.entry;
+  const ids = [...new Set(batch.map((waiting) => waiting.entry.id))];
+  // One id alone takes the single-row statement. PostgreSQL plans `= ANY` of a short array anew on every run
+  // (its generic plan assumes ten ids, so a custom plan looks cheaper): serially, 0.27–0.33 ms of its CPU for
+  // a one-id list against 0.07–0.08 ms for the single-row statement. From about ten ids on it keeps the generic plan.
+  const contacts = ids.length === 1 ? [await repo.findById(ctx, ids[0]!)] : await repo.findByIdList(ctx, ids);
+  const found = new Map(contacts.filter((c) => c !== undefined).map((c) => [c.id, c]));
+  for (const waiting of batch) waiting.resolve(found.get(waiting.entry.id));
 }
 
 /** For batched loading (GraphQL): contacts in the order of `ids`, undefined where none exists. */
