@@ -43,6 +43,7 @@ const TITLES = {
   rate: '(d) GET /v1/contacts/{id}',
   postNumbered: '(e) POST /v1/contacts with customerNumber (diagnostic)',
   bursts: '(f) GET /v1/contacts/{id}',
+  helloRate: '(g) hello-world',
 };
 
 /** High enough that no key is ever throttled; the limiter still counts every request, so its cost is measured. */
@@ -154,8 +155,10 @@ const USAGE = `npm run bench -- api [options]
   --contacts <n>          contacts seeded before measuring (default 1000)
   --pool <n>              API database pool size (default: the production default, 10)
   --in-process            run the servers on the benchmark's own event loop (for comparison only)
-  --only <list>           runs to do, comma-separated (default hello,get,rate,bursts,post; ratios need
-                          hello); rate is the paced fixed-rate GET (the p99 target), bursts the same rate
+  --only <list>           runs to do, comma-separated (default hello,get,hello-rate,rate,bursts,post; ratios
+                          need hello); rate is the paced fixed-rate GET (the p99 target), hello-rate the
+                          same paced client against hello-world (a diagnostic: the machine's floor for that
+                          tail), bursts the same rate
                           through autocannon's overallRate (a diagnostic: per-second bursts);
                           post-numbered is a diagnostic: POST with the customer number in the body,
                           which skips the organisation's customer-number counter (and its row lock)
@@ -175,7 +178,7 @@ export async function run(args: string[]): Promise<boolean> {
       pool: { type: 'string' },
       'in-process': { type: 'boolean', default: false },
       'cpu-prof': { type: 'boolean', default: false },
-      only: { type: 'string', default: 'hello,get,rate,bursts,post' },
+      only: { type: 'string', default: 'hello,get,hello-rate,rate,bursts,post' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -205,7 +208,7 @@ export async function run(args: string[]): Promise<boolean> {
   const profileDir = values['cpu-prof'] ? outputDir('api') : null;
   const only = new Set(values.only.split(',').map((part) => part.trim()));
   for (const part of only) {
-    if (!['hello', 'get', 'rate', 'bursts', 'post', 'post-numbered'].includes(part))
+    if (!['hello', 'get', 'hello-rate', 'rate', 'bursts', 'post', 'post-numbered'].includes(part))
       throw new Error(`--only: unknown run '${part}'`);
   }
 
@@ -271,6 +274,22 @@ export async function run(args: string[]): Promise<boolean> {
         target: ratio === undefined ? undefined : atLeast(label, ratio, TARGET_GET_RATIO),
       });
     }
+    if (only.has('hello-rate')) {
+      // the same paced client against hello-world: the tail this machine gives a request that does nothing
+      const title = `${TITLES.helloRate} at ${formatInt(rate)} req/s, paced: the machine's floor for (d)`;
+      rows.push({
+        m: await measurePaced(
+          title,
+          {
+            url: info.helloUrl,
+            rate,
+            connections: rateConnections,
+            next: () => ({ path: '/', headers: {} }),
+          },
+          timed('hello-rate', title),
+        ),
+      });
+    }
     if (only.has('rate')) {
       const title = `${TITLES.rate} at ${formatInt(rate)} req/s, paced`;
       const fixed = await measurePaced(
@@ -331,7 +350,7 @@ export async function run(args: string[]): Promise<boolean> {
   // CPU ms per request of each part: steadier than req/s on a shared machine (see bench/README.md)
   const cpuParts = inProcess ? ['client', 'postgres'] : ['server', 'postgres', 'client'];
   const cpuHeader = inProcess ? 'CPU ms/req: node · PG' : 'CPU ms/req: server · PG · client';
-  const order = ['(a)', '(b)', '(c)', '(d)', '(e)', '(f)'];
+  const order = ['(a)', '(b)', '(c)', '(d)', '(e)', '(f)', '(g)'];
   rows.sort((x, y) => order.indexOf(x.m.title.slice(0, 3)) - order.indexOf(y.m.title.slice(0, 3)));
   const table = markdownTable(
     ['measurement', 'conns', 'req/s', '× hello', 'p50', 'p99', cpuHeader, 'target', 'result'],
@@ -346,9 +365,11 @@ export async function run(args: string[]): Promise<boolean> {
       target?.label ??
         (m.title.startsWith('(a)')
           ? 'baseline'
-          : m.title.startsWith('(e)') || m.title.startsWith('(f)')
-            ? 'none'
-            : 'ratio needs the hello run'),
+          : m.title.startsWith('(g)')
+            ? 'baseline of (d)'
+            : m.title.startsWith('(e)') || m.title.startsWith('(f)')
+              ? 'none'
+              : 'ratio needs the hello run'),
       target ? (target.pass ? 'PASS' : 'FAIL') : '',
     ]),
   );
@@ -360,7 +381,7 @@ export async function run(args: string[]): Promise<boolean> {
       `machine: ${machineDescription()}`,
       `servers: ${inProcess ? 'in the load generator’s process (comparison mode)' : 'one child process (API + hello-world), load generator in the parent'}; ` +
         `PostgreSQL embedded, fsync on; API pool ${input.poolMax ?? 10} connections`,
-      `load: autocannon (d: a paced open-loop client, latency from each request's due time), ${timing.warmupSeconds}s warm-up + ${timing.seconds}s per run, ${input.contacts} contacts seeded, ` +
+      `load: autocannon (d, g: a paced open-loop client, latency from each request's due time), ${timing.warmupSeconds}s warm-up + ${timing.seconds}s per run, ${input.contacts} contacts seeded, ` +
         `GET ids rotate over them, POST bodies unique`,
       `rate limit raised to ${formatInt(RATE_LIMIT_MAX)} requests/s per key, so nothing is throttled (the limiter still runs); pino logging off`,
       '',
