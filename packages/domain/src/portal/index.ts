@@ -1,4 +1,4 @@
-export { documentPage, expiredPage, notFoundPage, paymentUnavailablePage } from './page';
+export { documentPage, expiredPage, notFoundPage, paymentUnavailablePage, requestFailedPage } from './page';
 export {
   acceptQuote,
   declineQuote,

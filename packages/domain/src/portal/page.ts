@@ -532,6 +532,30 @@ export function expiredPage(language: DocumentLanguage): string {
   return layout(language, title, `<h1>${escapeHtml(title)}</h1><p>${escapeHtml(text)}</p>`);
 }
 
+/**
+ * The page of a portal request that could not be taken: a form with a character the API refuses or too large
+ * to accept (4xx), or a failure on our side (5xx). Both languages, since the document may not have been read;
+ * `backHref` leads back to the document's page.
+ */
+export function requestFailedPage(status: number, backHref: string | null, requestId: string): string {
+  const ours = status >= 500;
+  const back = backHref ? `<p><a class="button" href="${escapeHtml(backHref)}">Zurück / Back</a></p>` : '';
+  return layout(
+    'de',
+    ours ? 'Fehler / Error' : 'Eingabe nicht angenommen / Input not accepted',
+    [
+      ours
+        ? '<h1 lang="de">Etwas ist schiefgegangen</h1><p lang="de">Bitte versuchen Sie es später noch einmal.</p>'
+        : '<h1 lang="de">Ihre Eingabe wurde nicht angenommen</h1><p lang="de">Sie enthielt ein Zeichen, das wir nicht verarbeiten können, oder war zu groß. Es wurde nichts gespeichert; bitte versuchen Sie es noch einmal.</p>',
+      ours
+        ? '<h1 lang="en">Something went wrong</h1><p lang="en">Please try again later.</p>'
+        : '<h1 lang="en">Your input was not accepted</h1><p lang="en">It held a character we cannot process, or it was too large. Nothing was saved; please try again.</p>',
+      `<p class="sub">${escapeHtml(`Status ${status} · ${requestId}`)}</p>`,
+      back,
+    ].join('\n'),
+  );
+}
+
 /** The page of a link that opens nothing: both languages, since the document (and its language) is unknown. */
 export function notFoundPage(): string {
   return layout(

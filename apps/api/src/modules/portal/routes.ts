@@ -3,7 +3,7 @@ import type { Db } from '@fakturo/db';
 import { type Clock, DomainError, portal } from '@fakturo/domain';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import type { FastifyReply } from 'fastify';
+import type { FastifyError, FastifyReply } from 'fastify';
 import { STATUS } from '../../plugins/errors';
 import { sendFile } from '../invoices/document-routes';
 import { DEFAULT_PUBLIC_URL } from '../psp/routes';
@@ -71,6 +71,20 @@ export const portalRoutes: FastifyPluginAsyncTypebox<{
     });
     return html(reply, refusedAttempt?.status ?? 200, page, nonce);
   };
+
+  // A request the API refuses before a route runs (a form field with a control character, a body too large)
+  // or a failure: a page too, never the JSON API's problem+json, and nothing was written.
+  app.setErrorHandler((error: FastifyError | DomainError, request, reply) => {
+    const status =
+      error instanceof DomainError ? STATUS[error.kind] : error.validation ? 400 : (error.statusCode ?? 500);
+    if (status >= 500) request.log.error({ err: error }, 'portal request failed');
+    const { token } = (request.params ?? {}) as { token?: string };
+    return html(
+      reply,
+      status,
+      portal.requestFailedPage(status, token ? `/portal/${encodeURIComponent(token)}` : null, request.id),
+    );
+  });
 
   const refused = (reply: FastifyReply, access: Exclude<portal.PortalAccess, { status: 'open' }>) =>
     access.status === 'expired'
