@@ -102,7 +102,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
     { prefix: '/v1' },
   );
-  await app.register(graphqlPlugin, { db: options.db });
+  await app.register(graphqlPlugin, { db: options.db, publicUrl: options.publicUrl });
   // audit entries are linked into their hash chain right after their transaction commits (audit.autoSeal)
   const drainSeals = audit.autoSeal(options.db, (err) => app.log.error({ err }, 'audit seal failed'));
   app.addHook('onClose', async () => drainSeals());

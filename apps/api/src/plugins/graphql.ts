@@ -5,11 +5,14 @@ import fp from 'fastify-plugin';
 import { type DocumentNode, GraphQLError, getOperationAST, Kind, type ValueNode } from 'graphql';
 import mercurius, { type IResolvers, type MercuriusLoaders } from 'mercurius';
 import { graphqlModules } from '../graphql/modules';
+import { DEFAULT_PUBLIC_URL } from '../modules/psp/routes';
 import { frameworkCode, STATUS } from './errors';
 
 declare module 'mercurius' {
   interface MercuriusContext {
     ctx: Ctx;
+    /** Public base URL of this installation: the portal links (share links) start with it. */
+    publicUrl: string;
   }
 }
 
@@ -168,7 +171,7 @@ function formatError(
  * `ctx`); domain errors keep their stable code in `extensions.code`.
  */
 export const graphqlPlugin = fp(
-  async (app: FastifyInstance, _options: { db: Db }) => {
+  async (app: FastifyInstance, options: { db: Db; publicUrl?: string }) => {
     const { schema, resolvers, loaders } = merge(graphqlModules);
     await app.register(mercurius, {
       schema,
@@ -177,7 +180,7 @@ export const graphqlPlugin = fp(
       path: '/graphql',
       graphiql: process.env.NODE_ENV !== 'production',
       queryDepth: 8,
-      context: (request) => ({ ctx: request.ctx }),
+      context: (request) => ({ ctx: request.ctx, publicUrl: options.publicUrl ?? DEFAULT_PUBLIC_URL }),
       errorFormatter: (execution, context) => {
         const requestId = context.reply?.request.id;
         const errors = execution.errors.flatMap((error) =>

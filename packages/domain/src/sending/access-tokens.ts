@@ -15,7 +15,7 @@ export function hashToken(token: string): string {
 }
 
 export function portalUrl(publicUrl: string, token: string): string {
-  return `${publicUrl}/portal/${token}`;
+  return `${publicUrl.replace(/\/+$/, '')}/portal/${token}`;
 }
 
 /** Creates a token for a document and returns its id and the plain token (shown in the mail, never stored). */

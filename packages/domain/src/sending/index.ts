@@ -4,4 +4,5 @@ export { composeMail, type MailText, type MailTextInput } from './message';
 export { queueAutomatic } from './queue';
 export * from './rules';
 export * from './service';
+export * as shareLinks from './share-links';
 export * from './types';

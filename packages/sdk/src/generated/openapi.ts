@@ -1510,6 +1510,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/invoices/{id}/share-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Make a customer portal link to the invoice
+         * @description Answers 201 with `url`: the customer portal page of the issued invoice, to hand to the customer yourself (a shop’s order page, a message) instead of by e-mail. It needs no API key and opens this invoice only: its PDF and e-invoices, and paying online when a payment provider is connected. The URL is in this answer only (only the token’s SHA-256 is stored). It expires after `expiresInDays` (default 180); `DELETE /v1/share-links/{id}` revokes it. A draft answers 409 `invoice_not_finalized`.
+         */
+        post: operations["createInvoiceShareLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/invoices/{id}/share-links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The invoice’s portal links
+         * @description Every portal link of the document, newest first: those made with `…/share-link` and those of its e-mails (`sendId`), with when they expire or were revoked. Without their URLs: a token is shown once, when it is made.
+         */
+        get: operations["listInvoiceShareLinks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/invoices/{id}/sends": {
         parameters: {
             query?: never;
@@ -1544,6 +1584,46 @@ export interface paths {
          * @description Queues an e-mail of the issued credit note to the contact’s billing addresses (or `recipients`) with its PDF and the e-invoice the contact wants (`eInvoiceFormat` of the contact, or of this request: an XRechnung XML beside the PDF, or the ZUGFeRD PDF instead of it) and a link to the customer portal; the worker sends it through SMTP. Answers 202 with the send to watch (`GET /v1/document-sends/{id}`). Delivered: the credit note becomes `sent` (`credit_note.sent`). A 5xx rejection (bounce) fails the send at once, with the server’s reply in `smtpResponse` (`document_send.failed`); 4xx replies and an unreachable server are retried with back-off. A draft answers 409 `credit_note_not_finalized`; while a send of the document is on its way, another answers 409 `document_send_in_progress`.
          */
         post: operations["sendCreditNote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/credit-notes/{id}/share-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Make a customer portal link to the credit note
+         * @description Answers 201 with `url`: the customer portal page of the issued credit note, to hand to the customer yourself (a shop’s order page, a message) instead of by e-mail. It needs no API key and opens this credit note only: its PDF and e-invoices. The URL is in this answer only (only the token’s SHA-256 is stored). It expires after `expiresInDays` (default 180); `DELETE /v1/share-links/{id}` revokes it. A draft answers 409 `credit_note_not_finalized`.
+         */
+        post: operations["createCreditNoteShareLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/credit-notes/{id}/share-links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The credit note’s portal links
+         * @description Every portal link of the document, newest first: those made with `…/share-link` and those of its e-mails (`sendId`), with when they expire or were revoked. Without their URLs: a token is shown once, when it is made.
+         */
+        get: operations["listCreditNoteShareLinks"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1590,6 +1670,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/quotes/{id}/share-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Make a customer portal link to the quote
+         * @description Answers 201 with `url`: the customer portal page of the issued quote, to hand to the customer yourself (a shop’s order page, a message) instead of by e-mail. It needs no API key and opens this quote only: its PDF, and the form to accept it with a drawn signature or decline it. The URL is in this answer only (only the token’s SHA-256 is stored). It expires after `expiresInDays` (default 180); `DELETE /v1/share-links/{id}` revokes it. A draft answers 409 `quote_not_finalized`.
+         */
+        post: operations["createQuoteShareLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/quotes/{id}/share-links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The quote’s portal links
+         * @description Every portal link of the document, newest first: those made with `…/share-link` and those of its e-mails (`sendId`), with when they expire or were revoked. Without their URLs: a token is shown once, when it is made.
+         */
+        get: operations["listQuoteShareLinks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/quotes/{id}/sends": {
         parameters: {
             query?: never;
@@ -1605,6 +1725,26 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/share-links/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke a portal link
+         * @description The link opens nothing from now on: the portal answers 410. Works for the link of an e-mail too (the mail stays sent). Revoking a revoked link changes nothing.
+         */
+        delete: operations["revokeShareLink"];
         options?: never;
         head?: never;
         patch?: never;
@@ -4745,6 +4885,44 @@ export interface components {
         RetryDocumentSend: {
             /** @description E-mail addresses the mail goes to; default: the contact’s billing addresses (else its first) */
             recipients?: string[];
+        };
+        /** @description A link to the customer portal page of one issued document: no API key, the token is the access. The page shows the document, its PDF and e-invoices, lets an open invoice be paid online and a quote be accepted or declined. */
+        ShareLink: {
+            /** @example dtok_01JD3Y8WQ4XK0R5N6S7T8V9W0A */
+            id: string;
+            documentId: string;
+            sendId: string | null;
+            /**
+             * Format: uri
+             * @description The customer portal page of the document, with its secret token. Only in the answer of the create: the token is not stored (only its SHA-256) and cannot be read again.
+             * @example https://billing.example.com/portal/fkp_Qm9vb…
+             */
+            url?: string;
+            /**
+             * Format: date-time
+             * @description From then on the portal answers 410
+             */
+            expiresAt: string;
+            revokedAt: string | null;
+            /**
+             * Format: date-time
+             * @description RFC 3339 instant in UTC
+             */
+            createdAt: string;
+        };
+        /** @description A page of ShareLink objects, newest first. */
+        ShareLinkPage: {
+            data: components["schemas"]["ShareLink"][];
+            hasMore: boolean;
+            nextCursor: string | null;
+        };
+        /** @description Optional: how long the link opens the page. */
+        CreateShareLink: {
+            /**
+             * @description Days until the link expires (default 180, as a mailed link)
+             * @example 30
+             */
+            expiresInDays?: number;
         };
         /** @description One invoice collected by direct debit. */
         SepaCollectionItem: {
@@ -10065,6 +10243,95 @@ export interface operations {
             };
         };
     };
+    createInvoiceShareLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["CreateShareLink"];
+            };
+        };
+        responses: {
+            /** @description A link to the customer portal page of one issued document: no API key, the token is the access. The page shows the document, its PDF and e-invoices, lets an open invoice be paid online and a quote be accepted or declined. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShareLink"];
+                };
+            };
+            /** @description An RFC 9457 problem (application/problem+json). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem (application/problem+json). */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listInvoiceShareLinks: {
+        parameters: {
+            query?: {
+                /** @description Page size (1–100). */
+                limit?: number;
+                /** @description Cursor: the `nextCursor` of the previous page (an object id). */
+                startingAfter?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of ShareLink objects, newest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShareLinkPage"];
+                };
+            };
+            /** @description An RFC 9457 problem (application/problem+json). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem (application/problem+json). */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listInvoiceSends: {
         parameters: {
             query?: {
@@ -10133,6 +10400,95 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DocumentSend"];
+                };
+            };
+            /** @description An RFC 9457 problem (application/problem+json). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem (application/problem+json). */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createCreditNoteShareLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["CreateShareLink"];
+            };
+        };
+        responses: {
+            /** @description A link to the customer portal page of one issued document: no API key, the token is the access. The page shows the document, its PDF and e-invoices, lets an open invoice be paid online and a quote be accepted or declined. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShareLink"];
+                };
+            };
+            /** @description An RFC 9457 problem (application/problem+json). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem (application/problem+json). */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listCreditNoteShareLinks: {
+        parameters: {
+            query?: {
+                /** @description Page size (1–100). */
+                limit?: number;
+                /** @description Cursor: the `nextCursor` of the previous page (an object id). */
+                startingAfter?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of ShareLink objects, newest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShareLinkPage"];
                 };
             };
             /** @description An RFC 9457 problem (application/problem+json). */
@@ -10245,6 +10601,95 @@ export interface operations {
             };
         };
     };
+    createQuoteShareLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["CreateShareLink"];
+            };
+        };
+        responses: {
+            /** @description A link to the customer portal page of one issued document: no API key, the token is the access. The page shows the document, its PDF and e-invoices, lets an open invoice be paid online and a quote be accepted or declined. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShareLink"];
+                };
+            };
+            /** @description An RFC 9457 problem (application/problem+json). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem (application/problem+json). */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listQuoteShareLinks: {
+        parameters: {
+            query?: {
+                /** @description Page size (1–100). */
+                limit?: number;
+                /** @description Cursor: the `nextCursor` of the previous page (an object id). */
+                startingAfter?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of ShareLink objects, newest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShareLinkPage"];
+                };
+            };
+            /** @description An RFC 9457 problem (application/problem+json). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem (application/problem+json). */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listQuoteSends: {
         parameters: {
             query?: {
@@ -10270,6 +10715,44 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["DocumentSendPage"];
                 };
+            };
+            /** @description An RFC 9457 problem (application/problem+json). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem (application/problem+json). */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    revokeShareLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description An RFC 9457 problem (application/problem+json). */
             "4XX": {

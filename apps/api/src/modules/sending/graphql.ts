@@ -3,7 +3,14 @@ import type { IResolvers, MercuriusContext } from 'mercurius';
 import { validateInput } from '../../graphql/validate';
 import type { GraphqlModule } from '../../plugins/graphql';
 import { defined } from '../articles/graphql';
-import { DocumentSendListQuerySchema, RetrySendSchema, SendDocumentSchema, SendQuoteSchema } from './schemas';
+import {
+  CreateShareLinkSchema,
+  DocumentSendListQuerySchema,
+  RetrySendSchema,
+  SendDocumentSchema,
+  SendQuoteSchema,
+  ShareLinkListQuerySchema,
+} from './schemas';
 
 // Sending in GraphQL: the same domain verbs and input schemas as REST.
 
@@ -20,10 +27,16 @@ const typeDefs = `
   }
   type DocumentSendConnection { data: [DocumentSend!]!, hasMore: Boolean!, nextCursor: String }
 
+  "A customer portal link to one issued document. Same fields as the REST ShareLink: url only when made."
+  type ShareLink { id: ID!, documentId: ID!, sendId: ID, url: String, expiresAt: String!, revokedAt: String, createdAt: String! }
+  type ShareLinkConnection { data: [ShareLink!]!, hasMore: Boolean!, nextCursor: String }
+
   extend type Query {
     documentSend(id: ID!): DocumentSend
     "The send log of an invoice, credit note or quote, newest first."
     documentSends(documentId: ID!, limit: Int, startingAfter: String, status: String): DocumentSendConnection!
+    "The portal links of an invoice, credit note or quote, newest first, mailed ones included (without URLs)."
+    shareLinks(documentId: ID!, limit: Int, startingAfter: String): ShareLinkConnection!
   }
 
   extend type Mutation {
@@ -33,6 +46,12 @@ const typeDefs = `
     sendQuote(id: ID!, recipients: [String!]): DocumentSend!
     "Queues a failed send again, to corrected recipients if given."
     retryDocumentSend(id: ID!, recipients: [String!]): DocumentSend!
+    "A customer portal link to the issued invoice; its url is in this answer only."
+    createInvoiceShareLink(id: ID!, expiresInDays: Int): ShareLink!
+    createCreditNoteShareLink(id: ID!, expiresInDays: Int): ShareLink!
+    createQuoteShareLink(id: ID!, expiresInDays: Int): ShareLink!
+    "Revokes a portal link: the portal answers 410 to it from then on."
+    revokeShareLink(id: ID!): ShareLink!
   }
 `;
 
@@ -60,6 +79,20 @@ const sendTo =
       validateInput(family === 'quote' ? SendQuoteSchema : SendDocumentSchema, sendInput(args)),
     );
 
+const shareLinkTo =
+  (family: DocumentFamily) =>
+  async (_root: unknown, args: { id: string; expiresInDays?: number | null }, context: MercuriusContext) =>
+    sending.shareLinks.create(
+      context.ctx,
+      family,
+      args.id,
+      validateInput(
+        CreateShareLinkSchema,
+        args.expiresInDays != null ? { expiresInDays: args.expiresInDays } : {},
+      ),
+      context.publicUrl,
+    );
+
 const resolvers: IResolvers = {
   Query: {
     documentSend: async (_root, { id }: { id: string }, { ctx }) => {
@@ -77,11 +110,22 @@ const resolvers: IResolvers = {
         documentId,
         validateInput(DocumentSendListQuerySchema, defined(args)),
       ),
+    shareLinks: async (_root, { documentId, ...args }: { documentId: string }, { ctx }) =>
+      sending.shareLinks.listForDocument(
+        ctx,
+        null,
+        documentId,
+        validateInput(ShareLinkListQuerySchema, defined(args)),
+      ),
   },
   Mutation: {
     sendInvoice: sendTo('invoice'),
     sendCreditNote: sendTo('credit_note'),
     sendQuote: sendTo('quote'),
+    createInvoiceShareLink: shareLinkTo('invoice'),
+    createCreditNoteShareLink: shareLinkTo('credit_note'),
+    createQuoteShareLink: shareLinkTo('quote'),
+    revokeShareLink: async (_root, { id }: { id: string }, { ctx }) => sending.shareLinks.revoke(ctx, id),
     retryDocumentSend: async (_root, args: { id: string; recipients?: string[] | null }, { ctx }) =>
       sending.retry(
         ctx,

@@ -2,18 +2,24 @@ import { type DocumentFamily, sending } from '@fakturo/domain';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { bodyOptional, IdParams, problemResponses } from '../../schemas/common';
+import { DEFAULT_PUBLIC_URL } from '../psp/routes';
 import {
+  CreateShareLinkSchema,
   DocumentSendListQuerySchema,
   DocumentSendPageSchema,
   DocumentSendSchema,
   RetrySendSchema,
   SendDocumentSchema,
   SendQuoteSchema,
+  ShareLinkListQuerySchema,
+  ShareLinkPageSchema,
+  ShareLinkSchema,
 } from './schemas';
 
 /**
  * Sending documents by e-mail: `POST /{invoices|credit-notes|quotes}/{id}/send`, their send logs, and
- * `/document-sends/{id}` (read, retry). Thin: every rule is in the domain's sending service.
+ * `/document-sends/{id}` (read, retry); and their portal links without a mail: `POST …/{id}/share-link`,
+ * `GET …/{id}/share-links`, `DELETE /share-links/{id}`. Thin: every rule is in the domain's sending service.
  */
 
 interface SendableResource {
@@ -58,7 +64,10 @@ const RESOURCES: SendableResource[] = [
 
 const sendResponse = Type.Ref(DocumentSendSchema);
 
-export const sendingRoutes: FastifyPluginAsyncTypebox = async (app) => {
+export const sendingRoutes: FastifyPluginAsyncTypebox<{ publicUrl?: string }> = async (
+  app,
+  { publicUrl = DEFAULT_PUBLIC_URL },
+) => {
   for (const resource of RESOURCES) {
     const attachments =
       resource.family === 'quote'
@@ -91,6 +100,53 @@ export const sendingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     );
 
+    app.post(
+      `/${resource.path}/:id/share-link`,
+      {
+        // the URL holds the token: an Idempotency-Key replay keeps it only encrypted under the caller's key
+        config: { secretResponse: true },
+        schema: {
+          tags: resource.tags,
+          operationId: `create${resource.name}ShareLink`,
+          summary: `Make a customer portal link to the ${resource.label}`,
+          description: `Answers 201 with \`url\`: the customer portal page of the issued ${resource.label}, to hand to the customer yourself (a shop’s order page, a message) instead of by e-mail. It needs no API key and opens this ${resource.label} only: its PDF${resource.family === 'quote' ? ', and the form to accept it with a drawn signature or decline it' : resource.family === 'invoice' ? ' and e-invoices, and paying online when a payment provider is connected' : ' and e-invoices'}. The URL is in this answer only (only the token’s SHA-256 is stored). It expires after \`expiresInDays\` (default ${sending.ACCESS_TOKEN_TTL_DAYS}); \`DELETE /v1/share-links/{id}\` revokes it. A draft answers 409 \`${resource.family}_not_finalized\`.`,
+          params: IdParams,
+          body: Type.Ref(CreateShareLinkSchema),
+          response: { 201: Type.Ref(ShareLinkSchema), ...problemResponses },
+        },
+        preValidation: bodyOptional,
+      },
+      async (request, reply) => {
+        const link = await sending.shareLinks.create(
+          request.ctx,
+          resource.family,
+          request.params.id,
+          (request.body ?? {}) as sending.shareLinks.ShareLinkInput,
+          publicUrl,
+        );
+        reply.code(201);
+        return link;
+      },
+    );
+
+    app.get(
+      `/${resource.path}/:id/share-links`,
+      {
+        schema: {
+          tags: resource.tags,
+          operationId: `list${resource.name}ShareLinks`,
+          summary: `The ${resource.label}’s portal links`,
+          description:
+            'Every portal link of the document, newest first: those made with `…/share-link` and those of its e-mails (`sendId`), with when they expire or were revoked. Without their URLs: a token is shown once, when it is made.',
+          params: IdParams,
+          querystring: ShareLinkListQuerySchema,
+          response: { 200: Type.Ref(ShareLinkPageSchema), ...problemResponses },
+        },
+      },
+      async (request) =>
+        sending.shareLinks.listForDocument(request.ctx, resource.family, request.params.id, request.query),
+    );
+
     app.get(
       `/${resource.path}/:id/sends`,
       {
@@ -109,6 +165,25 @@ export const sendingRoutes: FastifyPluginAsyncTypebox = async (app) => {
         sending.listForDocument(request.ctx, resource.family, request.params.id, request.query),
     );
   }
+
+  app.delete(
+    '/share-links/:id',
+    {
+      schema: {
+        tags: ['Sending'],
+        operationId: 'revokeShareLink',
+        summary: 'Revoke a portal link',
+        description:
+          'The link opens nothing from now on: the portal answers 410. Works for the link of an e-mail too (the mail stays sent). Revoking a revoked link changes nothing.',
+        params: IdParams,
+        response: { 204: Type.Null(), ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      await sending.shareLinks.revoke(request.ctx, request.params.id);
+      return reply.code(204).send(null);
+    },
+  );
 
   app.get(
     '/document-sends/:id',

@@ -114,12 +114,65 @@ export const DocumentSendListQuerySchema = Type.Object(
   { additionalProperties: false },
 );
 
+export const ShareLinkSchema = Type.Object(
+  {
+    id: Type.String({ examples: ['dtok_01JD3Y8WQ4XK0R5N6S7T8V9W0A'] }),
+    documentId: Type.String(),
+    sendId: Nullable(
+      Type.String({
+        description: 'The send whose e-mail carries this link; null for a link made with `…/share-link`',
+      }),
+    ),
+    url: Type.Optional(
+      Type.String({
+        format: 'uri',
+        examples: ['https://billing.example.com/portal/fkp_Qm9vb…'],
+        description:
+          'The customer portal page of the document, with its secret token. Only in the answer of the create: the token is not stored (only its SHA-256) and cannot be read again.',
+      }),
+    ),
+    expiresAt: { ...InstantString, description: 'From then on the portal answers 410' },
+    revokedAt: Nullable({ ...InstantString, description: 'Revoked links open nothing (410)' }),
+    createdAt: InstantString,
+  },
+  {
+    $id: 'ShareLink',
+    description:
+      'A link to the customer portal page of one issued document: no API key, the token is the access. The page shows the document, its PDF and e-invoices, lets an open invoice be paid online and a quote be accepted or declined.',
+  },
+);
+
+export const ShareLinkPageSchema = PageOf(Type.Ref(ShareLinkSchema), 'ShareLink');
+
+export const CreateShareLinkSchema = Type.Object(
+  {
+    expiresInDays: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        maximum: sending.shareLinks.MAX_SHARE_LINK_DAYS,
+        examples: [30],
+        description: `Days until the link expires (default ${sending.ACCESS_TOKEN_TTL_DAYS}, as a mailed link)`,
+      }),
+    ),
+  },
+  {
+    $id: 'CreateShareLink',
+    additionalProperties: false,
+    description: 'Optional: how long the link opens the page.',
+  },
+);
+
+export const ShareLinkListQuerySchema = Type.Object(PageQuerySchema, { additionalProperties: false });
+
 export const sendingSchemas = [
   DocumentSendSchema,
   DocumentSendPageSchema,
   SendDocumentSchema,
   SendQuoteSchema,
   RetrySendSchema,
+  ShareLinkSchema,
+  ShareLinkPageSchema,
+  CreateShareLinkSchema,
 ];
 
 // The wire schema and the domain type must describe the same object; these fail to compile when they drift.
@@ -136,4 +189,10 @@ export type _QuoteInputMatches = Assert<
 export type _RetryMatches = Assert<Static<typeof RetrySendSchema> extends sending.RetryInput ? true : false>;
 export type _ListMatches = Assert<
   Static<typeof DocumentSendListQuerySchema> extends sending.DocumentSendListQuery ? true : false
+>;
+export type _ShareLinkMatches = Assert<
+  sending.shareLinks.ShareLink extends Static<typeof ShareLinkSchema> ? true : false
+>;
+export type _ShareLinkInputMatches = Assert<
+  Static<typeof CreateShareLinkSchema> extends sending.shareLinks.ShareLinkInput ? true : false
 >;
