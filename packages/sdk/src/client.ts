@@ -20,6 +20,7 @@ import { Payments } from './resources/payments';
 import { Quotes } from './resources/quotes';
 import { Reports } from './resources/reports';
 import { SepaCollections } from './resources/sepa-collections';
+import { ShareLinks } from './resources/share-links';
 import { TestClockResource } from './resources/test-clock';
 import { WebhookDeliveries, WebhookEndpoints } from './resources/webhook-endpoints';
 import type { ApiPath, MethodsOf, SuccessBody } from './types';
@@ -66,6 +67,7 @@ export class Fakturo {
   readonly sepaCollections: SepaCollections;
   readonly reports: Reports;
   readonly documentSends: DocumentSends;
+  readonly shareLinks: ShareLinks;
   readonly paymentProviders: PaymentProviders;
   readonly paymentLinks: PaymentLinks;
   readonly dunningLevels: DunningLevels;
@@ -97,6 +99,7 @@ export class Fakturo {
     this.sepaCollections = new SepaCollections(this.http);
     this.reports = new Reports(this.http);
     this.documentSends = new DocumentSends(this.http);
+    this.shareLinks = new ShareLinks(this.http);
     this.paymentProviders = new PaymentProviders(this.http);
     this.paymentLinks = new PaymentLinks(this.http);
     this.dunningLevels = new DunningLevels(this.http);

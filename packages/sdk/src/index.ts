@@ -209,6 +209,13 @@ export type {
   SepaCollections,
 } from './resources/sepa-collections';
 export type {
+  ShareLink,
+  ShareLinkListParams,
+  ShareLinkPage,
+  ShareLinkParams,
+  ShareLinks,
+} from './resources/share-links';
+export type {
   TestClock,
   TestClockAdvanceParams,
   TestClockAdvanceResult,

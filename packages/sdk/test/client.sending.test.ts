@@ -199,6 +199,49 @@ describe('credit notes and quotes by e-mail', { timeout: 90_000 }, () => {
   });
 });
 
+describe('portal links without a mail', () => {
+  // the URL starts with the public URL the API is told (the default here); the page is this server's
+  const portal = (url: string | undefined) => fetch(`${api.baseUrl}${new URL(url!).pathname}`);
+
+  it('makes, lists and revokes share links of an invoice, a credit note and a quote', async () => {
+    const invoice = await fakturo.invoices.finalize(
+      (await fakturo.invoices.create({ contactId: buyer.id, lines: [consulting] })).id,
+    );
+    const link = await fakturo.invoices.createShareLink(invoice.id, { expiresInDays: 30 });
+    expect(link).toMatchObject({
+      documentId: invoice.id,
+      sendId: null,
+      expiresAt: '2026-04-14T10:00:00.000Z',
+    });
+    const page = await portal(link.url);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain(invoice.number!);
+    expect((await fakturo.invoices.listShareLinks(invoice.id)).data).toEqual([{ ...link, url: undefined }]);
+
+    const note = await fakturo.creditNotes.finalize(
+      (await fakturo.creditNotes.create({ invoiceId: invoice.id })).id,
+    );
+    expect((await fakturo.creditNotes.createShareLink(note.id)).documentId).toBe(note.id);
+    const quote = await fakturo.quotes.finalize(
+      (await fakturo.quotes.create({ contactId: buyer.id, lines: [consulting] })).id,
+    );
+    const quoteLink = await fakturo.quotes.createShareLink(quote.id);
+    expect((await fakturo.quotes.listShareLinks(quote.id)).data.map((l) => l.id)).toEqual([quoteLink.id]);
+
+    await fakturo.shareLinks.revoke(link.id);
+    expect((await portal(link.url)).status).toBe(410);
+    const draft = await fakturo.invoices.create({ contactId: buyer.id, lines: [consulting] });
+    const refused = await failure(fakturo.invoices.createShareLink(draft.id));
+    expect(refused).toBeInstanceOf(ConflictError);
+    expect(refused.code).toBe('invoice_not_finalized');
+    expect(await failure(fakturo.invoices.createShareLink(invoice.id, { expiresInDays: 0 }))).toBeInstanceOf(
+      ValidationError,
+    );
+    const stranger = api.client({}, await api.t.tenant('Fremd Links GmbH'));
+    expect(await failure(stranger.shareLinks.revoke(quoteLink.id))).toBeInstanceOf(NotFoundError);
+  });
+});
+
 describe('dunning', { timeout: 90_000 }, () => {
   let late: Contact;
   let overdue: Invoice;

@@ -10,6 +10,7 @@ import type {
 } from './document-sends';
 import { downloadBytes, downloadText } from './downloads';
 import type { EInvoiceFormat, EInvoiceXmlFormat } from './invoices';
+import type { ShareLink, ShareLinkListParams, ShareLinkPage, ShareLinkParams } from './share-links';
 
 /** A credit note (381) crediting part or all of an issued invoice; its amounts are negative. */
 export type CreditNote = Schema<'CreditNote'>;
@@ -211,5 +212,28 @@ export class CreditNotes extends Resource {
       params ?? {},
       bound,
     );
+  }
+
+  /**
+   * A customer portal link to the issued credit note, to hand to the customer yourself instead of by e-mail: its page
+   * shows the credit note with its PDF and e-invoices. `url` is in this answer only; the link expires after
+   * `expiresInDays` (default 180) and `fakturo.shareLinks.revoke` closes it. A draft is a `ConflictError`.
+   *
+   * @example
+   * ```ts
+   * const { url } = await fakturo.creditNotes.createShareLink(note.id, { expiresInDays: 30 });
+   * ```
+   */
+  createShareLink(id: string, params: ShareLinkParams = {}, options?: RequestOptions): Promise<ShareLink> {
+    return this.call('post', '/v1/credit-notes/{id}/share-link', { params: { id }, body: params }, options);
+  }
+
+  /** One page of the credit note's portal links, newest first, those of its e-mails included (`sendId`), without URLs. */
+  listShareLinks(
+    id: string,
+    params: ShareLinkListParams = {},
+    options?: RequestOptions,
+  ): Promise<ShareLinkPage> {
+    return this.call('get', '/v1/credit-notes/{id}/share-links', { params: { id }, query: params }, options);
   }
 }

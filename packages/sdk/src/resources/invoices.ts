@@ -10,6 +10,7 @@ import type {
 } from './document-sends';
 import { downloadBytes, downloadText } from './downloads';
 import type { ApplyCreditBalanceParams } from './payments';
+import type { ShareLink, ShareLinkListParams, ShareLinkPage, ShareLinkParams } from './share-links';
 
 /**
  * An invoice, pro-forma, corrected invoice or cancellation (Storno). Amounts are integer minor units; a
@@ -305,5 +306,28 @@ export class Invoices extends Resource {
       params ?? {},
       bound,
     );
+  }
+
+  /**
+   * A customer portal link to the issued invoice, to hand to the customer yourself instead of by e-mail: its page
+   * shows the invoice with its PDF and e-invoices, and paying online when a payment provider is connected. `url` is in this answer only; the link expires after
+   * `expiresInDays` (default 180) and `fakturo.shareLinks.revoke` closes it. A draft is a `ConflictError`.
+   *
+   * @example
+   * ```ts
+   * const { url } = await fakturo.invoices.createShareLink(invoice.id, { expiresInDays: 30 });
+   * ```
+   */
+  createShareLink(id: string, params: ShareLinkParams = {}, options?: RequestOptions): Promise<ShareLink> {
+    return this.call('post', '/v1/invoices/{id}/share-link', { params: { id }, body: params }, options);
+  }
+
+  /** One page of the invoice's portal links, newest first, those of its e-mails included (`sendId`), without URLs. */
+  listShareLinks(
+    id: string,
+    params: ShareLinkListParams = {},
+    options?: RequestOptions,
+  ): Promise<ShareLinkPage> {
+    return this.call('get', '/v1/invoices/{id}/share-links', { params: { id }, query: params }, options);
   }
 }

@@ -10,6 +10,7 @@ import type {
 } from './document-sends';
 import { downloadBytes } from './downloads';
 import type { Invoice } from './invoices';
+import type { ShareLink, ShareLinkListParams, ShareLinkPage, ShareLinkParams } from './share-links';
 
 /** A quote (offer): `validUntil` is the last day it holds; an accepted quote converts into a draft invoice. */
 export type Quote = Schema<'Quote'>;
@@ -224,5 +225,28 @@ export class Quotes extends Resource {
       params ?? {},
       bound,
     );
+  }
+
+  /**
+   * A customer portal link to the issued quote, to hand to the customer yourself instead of by e-mail: its page
+   * shows the quote with its PDF, and the form to accept it with a drawn signature or decline it. `url` is in this answer only; the link expires after
+   * `expiresInDays` (default 180) and `fakturo.shareLinks.revoke` closes it. A draft is a `ConflictError`.
+   *
+   * @example
+   * ```ts
+   * const { url } = await fakturo.quotes.createShareLink(quote.id, { expiresInDays: 30 });
+   * ```
+   */
+  createShareLink(id: string, params: ShareLinkParams = {}, options?: RequestOptions): Promise<ShareLink> {
+    return this.call('post', '/v1/quotes/{id}/share-link', { params: { id }, body: params }, options);
+  }
+
+  /** One page of the quote's portal links, newest first, those of its e-mails included (`sendId`), without URLs. */
+  listShareLinks(
+    id: string,
+    params: ShareLinkListParams = {},
+    options?: RequestOptions,
+  ): Promise<ShareLinkPage> {
+    return this.call('get', '/v1/quotes/{id}/share-links', { params: { id }, query: params }, options);
   }
 }
