@@ -62,11 +62,20 @@ export async function listForDocument(
   documentId: string,
   query: DocumentSendListQuery,
 ): Promise<Page<DocumentSend>> {
+  await assertDocument(ctx, family, documentId);
+  return toPage(await repo.listForDocument(ctx, documentId, query), query, repo.toSend);
+}
+
+/** A 404 unless the organisation has the document (of `family`; null: of any family, as GraphQL asks). */
+export async function assertDocument(
+  ctx: Ctx,
+  family: DocumentFamily | null,
+  documentId: string,
+): Promise<void> {
   const exists = family
     ? await documentsRepo.findRow(ctx, documentId, family)
     : await scoped(ctx, 'documents').where('id', documentId).first('id');
   if (!exists) throw notFound(family ?? 'document', documentId);
-  return toPage(await repo.listForDocument(ctx, documentId, query), query, repo.toSend);
 }
 
 // ——— queueing ———

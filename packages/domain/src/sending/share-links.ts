@@ -6,6 +6,7 @@ import { DomainError, FieldErrors, notFound } from '../errors';
 import { applyCursor, type Page, type PageQuery, toPage } from '../pagination';
 import * as accessTokens from './access-tokens';
 import { ACCESS_TOKEN_TTL_DAYS } from './rules';
+import { assertDocument } from './service';
 
 /**
  * Share links (API.md: `POST /v1/invoices/{id}/share-link`, likewise credit notes and quotes): the customer
@@ -118,10 +119,7 @@ export async function listForDocument(
   documentId: string,
   query: PageQuery,
 ): Promise<Page<ShareLink>> {
-  const exists = family
-    ? await documentsRepo.findRow(ctx, documentId, family)
-    : await scoped(ctx, 'documents').where('id', documentId).first('id');
-  if (!exists) throw notFound(family ?? 'document', documentId);
+  await assertDocument(ctx, family, documentId);
   const rows: TokenRow[] = await applyCursor(
     selectLinks(ctx).where('t.document_id', documentId),
     query,
