@@ -17,6 +17,7 @@ export * as billing from './billing/index';
 export * as billingRuns from './billing-runs/service';
 export * from './billing-runs/types';
 export * from './clock';
+export * as connectors from './connectors/service';
 export * as contactGroups from './contact-groups/service';
 export * as contactsCsv from './contacts/csv';
 export * as contacts from './contacts/service';

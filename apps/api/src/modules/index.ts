@@ -12,6 +12,7 @@ import { bankStatementRoutes } from './bank-statements/routes';
 import { bankStatementSchemas } from './bank-statements/schemas';
 import { billingRunRoutes } from './billing-runs/routes';
 import { billingRunSchemas } from './billing-runs/schemas';
+import { connectorRoutes } from './connectors/routes';
 import { contactGroupRoutes } from './contact-groups/routes';
 import { contactGroupSchemas } from './contact-groups/schemas';
 import { contactImportExportRoutes, contactImportExportSchemas } from './contacts/import-export';
@@ -72,6 +73,8 @@ export const restModules: RestModule[] = [
   { routes: eventRoutes, schemas: eventSchemas },
   { routes: webhookEndpointRoutes, schemas: webhookEndpointSchemas },
   { routes: articleRoutes, schemas: articleSchemas },
+  // after contacts and articles: the connector routes refer to their schemas
+  { routes: connectorRoutes, schemas: [] },
   { routes: contractRoutes, schemas: contractSchemas },
   { routes: billingRunRoutes, schemas: billingRunSchemas },
   { routes: testClockRoutes, schemas: testClockSchemas },

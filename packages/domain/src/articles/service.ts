@@ -1,3 +1,4 @@
+import { canonicalJson } from '../audit/chain';
 import { type Ctx, inTransaction, scoped } from '../context';
 import { FieldErrors, notFound, versionMismatch } from '../errors';
 import * as events from '../events/service';
@@ -132,6 +133,9 @@ export async function update(
         : { ...draft, externalId: null };
     await checkUnique(tx, errors, id, number, external);
     errors.throwIfAny();
+    // a patch that changes nothing writes nothing: no new version, no `article.updated` (a shop connector
+    // pushing its unchanged catalogue triggers no webhooks), as for contacts
+    if (number === undefined && canonicalJson(draft) === canonicalJson(draftOf(current))) return current;
     await scoped(tx, 'articles')
       .where('id', id)
       .update({
@@ -144,4 +148,21 @@ export async function update(
     await events.emit(tx, 'article.updated', { ...article });
     return article;
   });
+}
+
+/** The stored article as the draft `update` builds, to compare with. */
+function draftOf(article: Article): ArticleDraft {
+  return {
+    name: article.name,
+    description: article.description,
+    unitCode: article.unitCode,
+    taxRateKind: article.taxRateKind,
+    supplyKind: article.supplyKind,
+    currency: article.currency,
+    active: article.active,
+    metadata: article.metadata,
+    externalId: article.externalId,
+    source: article.source,
+    priceModel: article.priceModel,
+  };
 }

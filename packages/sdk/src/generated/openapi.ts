@@ -555,6 +555,46 @@ export interface paths {
         patch: operations["updateArticle"];
         trace?: never;
     };
+    "/v1/connectors/{source}/contacts/{externalId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Create or update a contact by the shop’s id
+         * @description Creates or updates the contact the shop knows by `externalId`: the one with this `source` and `externalId` is updated as by PATCH (fields left out keep their values, so Fakturo's own fields survive a sync), or created (201) when there is none — then `kind` and a name are needed as on POST /v1/contacts. The same body again changes nothing: no new version, no event, no webhook, so a connector may push its whole state on every sync. `source` and `externalId` come from the path; a body naming others is refused (422 `connector_key_mismatch`). Concurrent calls with one key make one contact. The last write wins: no `If-Match`.
+         */
+        put: operations["upsertConnectorContact"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/connectors/{source}/articles/{externalId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Create or update an article by the shop’s id
+         * @description Creates or updates the article the shop knows by `externalId`: the one with this `source` and `externalId` is updated as by PATCH (fields left out keep their values, so Fakturo's own fields survive a sync), or created (201) when there is none — then `name` and `priceModel` are needed as on POST /v1/articles. The same body again changes nothing: no new version, no event, no webhook, so a connector may push its whole state on every sync. `source` and `externalId` come from the path; a body naming others is refused (422 `connector_key_mismatch`). Concurrent calls with one key make one article. The last write wins: no `If-Match`.
+         */
+        put: operations["upsertConnectorArticle"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/contracts": {
         parameters: {
             query?: never;
@@ -7559,6 +7599,130 @@ export interface operations {
         responses: {
             /** @description A product or service with its price. */
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Article"];
+                };
+            };
+            /** @description An RFC 9457 problem (application/problem+json). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem (application/problem+json). */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    upsertConnectorContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The shop system, lower case: `shopify`, `woocommerce`, `shopware` …
+                 * @example shopify
+                 */
+                source: string;
+                /**
+                 * @description The id the shop gives it
+                 * @example gid-7429012
+                 */
+                externalId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContactUpdate"];
+            };
+        };
+        responses: {
+            /** @description A customer: person or company, with its bank data and SEPA mandates. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Contact"];
+                };
+            };
+            /** @description A customer: person or company, with its bank data and SEPA mandates. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Contact"];
+                };
+            };
+            /** @description An RFC 9457 problem (application/problem+json). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem (application/problem+json). */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    upsertConnectorArticle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The shop system, lower case: `shopify`, `woocommerce`, `shopware` …
+                 * @example shopify
+                 */
+                source: string;
+                /**
+                 * @description The id the shop gives it
+                 * @example gid-7429012
+                 */
+                externalId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ArticleUpdate"];
+            };
+        };
+        responses: {
+            /** @description A product or service with its price. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Article"];
+                };
+            };
+            /** @description A product or service with its price. */
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
