@@ -5,6 +5,7 @@ import { AuditLog } from './resources/audit-log';
 import { BankStatements, BankTransactions } from './resources/bank-statements';
 import { type CallInput, callApi } from './resources/base';
 import { BillingRuns } from './resources/billing-runs';
+import { Connectors } from './resources/connectors';
 import { ContactGroups } from './resources/contact-groups';
 import { Contacts } from './resources/contacts';
 import { Contracts } from './resources/contracts';
@@ -68,6 +69,7 @@ export class Fakturo {
   readonly reports: Reports;
   readonly documentSends: DocumentSends;
   readonly shareLinks: ShareLinks;
+  readonly connectors: Connectors;
   readonly paymentProviders: PaymentProviders;
   readonly paymentLinks: PaymentLinks;
   readonly dunningLevels: DunningLevels;
@@ -100,6 +102,7 @@ export class Fakturo {
     this.reports = new Reports(this.http);
     this.documentSends = new DocumentSends(this.http);
     this.shareLinks = new ShareLinks(this.http);
+    this.connectors = new Connectors(this.http);
     this.paymentProviders = new PaymentProviders(this.http);
     this.paymentLinks = new PaymentLinks(this.http);
     this.dunningLevels = new DunningLevels(this.http);

@@ -71,6 +71,11 @@ export type {
   BillingRunWaitOptions,
 } from './resources/billing-runs';
 export type {
+  ConnectorArticleParams,
+  ConnectorContactParams,
+  Connectors,
+} from './resources/connectors';
+export type {
   ContactGroup,
   ContactGroupCreateParams,
   ContactGroupListParams,
