@@ -19,6 +19,7 @@ import * as m0017 from './0017_document_lines_guard_per_statement';
 import * as m0018 from './0018_payments_stripe_payment_intent_index';
 import * as m0019 from './0019_quote_signatures';
 import * as m0020 from './0020_documents_viewed_at';
+import * as m0021 from './0021_connector_orders';
 
 export interface Migration {
   name: string;
@@ -48,4 +49,5 @@ export const migrations: Migration[] = [
   { name: '0018_payments_stripe_payment_intent_index', ...m0018 },
   { name: '0019_quote_signatures', ...m0019 },
   { name: '0020_documents_viewed_at', ...m0020 },
+  { name: '0021_connector_orders', ...m0021 },
 ];

@@ -1,5 +1,6 @@
 import { companyInput, createTestApp, personInput } from '@fakturo/testing';
 import { describe, expect, it } from 'vitest';
+import { readySeller } from './documents.support';
 
 // API.md, connectors: `PUT /v1/connectors/{source}/contacts/{externalId}` and `…/articles/{externalId}` are
 // idempotent upserts keyed by the shop's own ids.
@@ -127,5 +128,155 @@ describe('connectors: articles by the shop’s id', () => {
     expect(incomplete.status).toBe(422);
     expect(incomplete.body.errors.map((e: { path: string }) => e.path)).toContain('priceModel');
     expect(Number((await t.db('articles').count('* as n'))[0]!.n)).toBe(before);
+  });
+});
+
+describe('connectors: a shop order becomes an invoice', () => {
+  const orderUrl = (id: string) => `/v1/connectors/shopify/orders/${id}`;
+  // one customer as the shop sends it every time (the factory numbers each call's e-mail)
+  const customer = companyInput({ companyName: 'Hansa Logistik GmbH', externalId: 'cust-9001' });
+  const order = (overrides: Record<string, unknown> = {}) => ({
+    customer,
+    lines: [
+      {
+        article: {
+          externalId: 'sku-9001',
+          name: 'Wandhalter',
+          priceModel: { kind: 'per_unit', unitAmount: '1990' },
+        },
+        quantity: '3',
+      },
+      { name: 'Versand', unitAmount: 495 },
+    ],
+    notes: ['Bestellung #1001'],
+    ...overrides,
+  });
+  const count = async (table: string) => Number((await t.db(table).count('* as n'))[0]!.n);
+
+  it('creates the customer, the product and a draft invoice once; the same order again changes nothing', async () => {
+    await readySeller(t);
+    const created = await put(orderUrl('1001'), order());
+    expect(created.status).toBe(201);
+    expect(created.headers.location).toBe(`/v1/invoices/${created.body.id}`);
+    expect(created.body).toMatchObject({
+      status: 'draft',
+      metadata: { shopSource: 'shopify', shopOrderId: '1001' },
+      notes: ['Bestellung #1001'],
+    });
+    expect(created.body.lines).toEqual([
+      expect.objectContaining({
+        name: 'Wandhalter',
+        quantity: '3',
+        articleId: expect.stringMatching(/^art_/),
+      }),
+      expect.objectContaining({ name: 'Versand', quantity: '1', articleId: null, unitAmount: 495 }),
+    ]);
+    expect(created.body.lineNetTotal).toBe(3 * 1990 + 495);
+    const contact = (await t.api({ method: 'GET', url: `/v1/contacts/${created.body.contactId}` })).body;
+    expect(contact).toMatchObject({
+      source: 'shopify',
+      externalId: 'cust-9001',
+      companyName: 'Hansa Logistik GmbH',
+    });
+    const counts = [await count('contacts'), await count('articles'), await count('documents')];
+
+    const again = await put(orderUrl('1001'), order());
+    expect(again.status).toBe(200);
+    expect(again.body).toStrictEqual(created.body);
+    expect([await count('contacts'), await count('articles'), await count('documents')]).toEqual(counts);
+
+    // another order of the same customer and product reuses both
+    const second = await put(orderUrl('1002'), order());
+    expect(second.status).toBe(201);
+    expect(second.body.contactId).toBe(created.body.contactId);
+    expect(second.body.lines[0].articleId).toBe(created.body.lines[0].articleId);
+    expect([await count('contacts'), await count('articles')]).toEqual(counts.slice(0, 2));
+  });
+
+  it('updates the draft for a changed order; finalizes on request; refuses a change once issued', async () => {
+    await readySeller(t);
+    const created = await put(orderUrl('2001'), order());
+    const changed = await put(orderUrl('2001'), order({ notes: ['Bestellung #2001, Teillieferung'] }));
+    expect(changed.status).toBe(200);
+    expect(changed.body).toMatchObject({ id: created.body.id, notes: ['Bestellung #2001, Teillieferung'] });
+    const issued = await put(orderUrl('2001'), order({ notes: ['Bestellung #2001'], finalize: true }));
+    expect(issued.status).toBe(200);
+    expect(issued.body).toMatchObject({
+      id: created.body.id,
+      status: 'finalized',
+      number: expect.any(String),
+    });
+    expect(
+      (await put(orderUrl('2001'), order({ notes: ['Bestellung #2001'], finalize: true }))).body,
+    ).toStrictEqual(issued.body);
+    const refused = await put(orderUrl('2001'), order({ notes: ['storniert?'] }));
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe('order_invoice_issued');
+  });
+
+  it('makes one contact and one article of concurrent orders of a new customer and product', async () => {
+    await readySeller(t);
+    const buyer = companyInput({ externalId: 'cust-race-orders' });
+    const product = {
+      externalId: 'sku-race-orders',
+      name: 'Neu',
+      priceModel: { kind: 'per_unit', unitAmount: '100' },
+    };
+    const results = await Promise.all(
+      ['6001', '6002', '6003'].map((id) =>
+        put(orderUrl(id), { customer: buyer, lines: [{ article: product }] }),
+      ),
+    );
+    expect(results.map((r) => r.status)).toEqual([201, 201, 201]);
+    expect(new Set(results.map((r) => r.body.contactId)).size).toBe(1);
+    expect(await t.db('contacts').where({ external_id: 'cust-race-orders' })).toHaveLength(1);
+    expect(await t.db('articles').where({ external_id: 'sku-race-orders' })).toHaveLength(1);
+  });
+
+  it('makes one invoice of concurrent calls for one order', async () => {
+    await readySeller(t);
+    const before = await count('documents');
+    const results = await Promise.all(Array.from({ length: 4 }, () => put(orderUrl('3001'), order())));
+    expect(results.map((r) => r.status).sort()).toEqual([200, 200, 200, 201]);
+    expect(new Set(results.map((r) => r.body.id)).size).toBe(1);
+    expect(await count('documents')).toBe(before + 1);
+  });
+
+  it('refuses an order without the shop ids or lines, or with a bad line, and writes nothing', async () => {
+    const counts = async () => [await count('contacts'), await count('articles'), await count('documents')];
+    const before = await counts();
+    const noIds = await put(orderUrl('4001'), {
+      customer: companyInput(),
+      lines: [{ article: { name: 'X', priceModel: { kind: 'flat', amount: 1 } } }],
+    });
+    expect(noIds.status).toBe(422);
+    expect(noIds.body.errors.map((e: { path: string }) => e.path)).toEqual([
+      'customer.externalId',
+      'lines.0.article.externalId',
+    ]);
+    expect((await put(orderUrl('4001'), order({ lines: [] }))).status).toBe(400);
+    const badLine = await put(
+      orderUrl('4001'),
+      order({
+        lines: [
+          { article: { externalId: 'sku-4001', name: 'Neu', priceModel: { kind: 'flat', amount: 100 } } },
+          { quantity: '1' },
+        ],
+      }),
+    );
+    expect(badLine.status).toBe(422);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('keeps tenants apart: the same order id in another organisation is another invoice', async () => {
+    await readySeller(t);
+    const mine = await put(orderUrl('5001'), order());
+    const other = await t.tenant('Other Orders GmbH');
+    await readySeller(t, other);
+    const theirs = await put(orderUrl('5001'), order(), other);
+    expect([mine.status, theirs.status]).toEqual([201, 201]);
+    expect(theirs.body.id).not.toBe(mine.body.id);
+    expect(theirs.body.contactId).not.toBe(mine.body.contactId);
+    expect((await t.api({ method: 'GET', url: `/v1/invoices/${mine.body.id}` }, other)).status).toBe(404);
   });
 });

@@ -13,6 +13,7 @@ import { bankStatementSchemas } from './bank-statements/schemas';
 import { billingRunRoutes } from './billing-runs/routes';
 import { billingRunSchemas } from './billing-runs/schemas';
 import { connectorRoutes } from './connectors/routes';
+import { connectorSchemas } from './connectors/schemas';
 import { contactGroupRoutes } from './contact-groups/routes';
 import { contactGroupSchemas } from './contact-groups/schemas';
 import { contactImportExportRoutes, contactImportExportSchemas } from './contacts/import-export';
@@ -73,8 +74,6 @@ export const restModules: RestModule[] = [
   { routes: eventRoutes, schemas: eventSchemas },
   { routes: webhookEndpointRoutes, schemas: webhookEndpointSchemas },
   { routes: articleRoutes, schemas: articleSchemas },
-  // after contacts and articles: the connector routes refer to their schemas
-  { routes: connectorRoutes, schemas: [] },
   { routes: contractRoutes, schemas: contractSchemas },
   { routes: billingRunRoutes, schemas: billingRunSchemas },
   { routes: testClockRoutes, schemas: testClockSchemas },
@@ -82,6 +81,8 @@ export const restModules: RestModule[] = [
   { routes: invoiceRoutes, schemas: invoiceSchemas },
   { routes: creditNoteRoutes, schemas: creditNoteSchemas },
   { routes: quoteRoutes, schemas: quoteSchemas },
+  // after contacts, articles and invoices: the connector routes refer to their schemas
+  { routes: connectorRoutes, schemas: connectorSchemas },
   // after invoices: the payment routes refer to the Invoice schema
   { routes: paymentRoutes, schemas: paymentSchemas },
   { routes: pspRoutes, schemas: pspSchemas },

@@ -1,8 +1,12 @@
+import { createHash } from 'node:crypto';
 import * as articles from '../articles/service';
 import type { Article, ArticleInput } from '../articles/types';
+import { canonicalJson } from '../audit/chain';
 import * as contacts from '../contacts/service';
 import type { Contact, ContactInput } from '../contacts/types';
-import { type Ctx, scoped } from '../context';
+import { type Ctx, inTransaction, scoped } from '../context';
+import * as invoices from '../documents/invoices';
+import type { Document, DocumentDraftInput, DocumentLineInput } from '../documents/resource';
 import { DomainError, FieldErrors } from '../errors';
 import { normaliseIban } from '../validation/bank';
 
@@ -122,4 +126,138 @@ export function upsertContact(ctx: Ctx, key: ExternalKey, input: ContactInput): 
 /** `PUT /v1/connectors/{source}/articles/{externalId}`: a new article needs what a create needs (name, price). */
 export function upsertArticle(ctx: Ctx, key: ExternalKey, input: ArticleInput): Promise<Upserted<Article>> {
   return upsert(ctx, 'articles', key, input, articles);
+}
+
+/** A line of a shop's order: a document line whose article, if any, is given as the shop knows it. */
+export interface OrderLineInput extends Omit<DocumentLineInput, 'articleId'> {
+  /** The product as the shop knows it (`externalId` required): upserted like `…/articles/{externalId}`. */
+  article?: ArticleInput;
+}
+
+/** `PUT /v1/connectors/{source}/orders/{externalId}`. */
+export interface OrderInput
+  extends Pick<
+    DocumentDraftInput,
+    'currency' | 'language' | 'issueDate' | 'serviceDate' | 'servicePeriod' | 'dueDate' | 'notes' | 'metadata'
+  > {
+  /** The buyer as the shop knows it (`externalId` required): upserted like `…/contacts/{externalId}`. */
+  customer: ContactInput;
+  lines: OrderLineInput[];
+  /** true: the invoice is finalized (numbered, immutable) at once; default false: a draft. */
+  finalize?: boolean;
+}
+
+function orderConflict(documentId: string, status: string): DomainError {
+  return new DomainError(
+    'conflict',
+    'order_invoice_issued',
+    `The order's invoice ${documentId} is ${status}: an issued invoice is not changed (GoBD). Cancel it or credit it, then send the order under a new id.`,
+    { details: { documentId, state: status } },
+  );
+}
+
+/**
+ * An order of the shop `key.source` becomes one invoice (API.md): its customer and the products on its lines are
+ * upserted by the shop's ids (created or matched, never duplicated), the invoice is written as a draft, or
+ * finalized when `finalize` is set. The same order again changes nothing; a changed order updates the draft,
+ * and is refused (409 `order_invoice_issued`) once the invoice is issued. All of it is one transaction; calls
+ * for one order queue on an advisory lock, so concurrent calls make one invoice, and orders of one customer or
+ * product on the customer's and products' locks, so they make one contact and one article.
+ */
+export async function upsertOrder(
+  ctx: Ctx,
+  key: ExternalKey,
+  input: OrderInput,
+): Promise<Upserted<Document>> {
+  const errors = new FieldErrors();
+  if (!input.customer.externalId)
+    errors.add('customer.externalId', 'required', "the shop's id of the customer");
+  input.lines.forEach((line, i) => {
+    if (line.article && !line.article.externalId)
+      errors.add(`lines.${i}.article.externalId`, 'required', "the shop's id of the product");
+  });
+  for (const [path, keyed] of [
+    ['customer', input.customer],
+    ...input.lines.flatMap((line, i) =>
+      line.article ? [[`lines.${i}.article`, line.article] as const] : [],
+    ),
+  ] as const) {
+    if (keyed.source !== undefined && keyed.source !== key.source)
+      errors.add(
+        `${path}.source`,
+        'connector_key_mismatch',
+        `must be left out or equal the path's source '${key.source}'`,
+      );
+  }
+  errors.throwIfAny();
+  const bodySha256 = createHash('sha256').update(canonicalJson(input), 'utf8').digest('hex');
+  return inTransaction(ctx, async (tx) => {
+    // one order at a time per key; and its customer and products, so that two orders of one new customer
+    // (or product) do not both create it — in sorted order, so two orders never wait for each other in a circle
+    const locks = [
+      `connector_order:${key.externalId}`,
+      ...new Set([
+        `connector_contact:${input.customer.externalId}`,
+        ...input.lines.flatMap((line) =>
+          line.article ? [`connector_article:${line.article.externalId}`] : [],
+        ),
+      ]),
+    ];
+    for (const lock of [locks[0]!, ...locks.slice(1).sort()]) {
+      await tx.db.raw('SELECT pg_advisory_xact_lock(hashtextextended(?, 0))', [
+        `${tx.organizationId}:${key.source}:${lock}`,
+      ]);
+    }
+    const known = await scoped(tx, 'connector_orders')
+      .where({ source: key.source, external_id: key.externalId })
+      .first('document_id', 'body_sha256');
+    if (known?.body_sha256 === bodySha256)
+      return { value: await invoices.get(tx, known.document_id), created: false };
+    if (known) {
+      const current = await invoices.get(tx, known.document_id);
+      if (current.status !== 'draft') throw orderConflict(current.id, current.status);
+    }
+    const { customer, lines, finalize, ...head } = input;
+    const { externalId: customerId, source: _customerSource, ...customerFields } = customer;
+    const contact = (await upsertContact(tx, { source: key.source, externalId: customerId! }, customerFields))
+      .value;
+    const documentLines: DocumentLineInput[] = [];
+    for (const { article, ...line } of lines) {
+      if (!article) {
+        documentLines.push(line);
+        continue;
+      }
+      const { externalId: articleId, source: _articleSource, ...articleFields } = article;
+      const upserted = await upsertArticle(tx, { source: key.source, externalId: articleId! }, articleFields);
+      documentLines.push({ ...line, articleId: upserted.value.id });
+    }
+    const draft: DocumentDraftInput = {
+      ...head,
+      contactId: contact.id,
+      lines: documentLines,
+      // the order's key travels with the invoice, for the shop's side and for searches
+      metadata: { ...head.metadata, shopSource: key.source, shopOrderId: key.externalId },
+    };
+    let invoice = known
+      ? await invoices.update(tx, known.document_id, draft)
+      : await invoices.create(tx, draft);
+    if (finalize) invoice = await invoices.finalize(tx, invoice.id);
+    const now = tx.clock.now();
+    if (known) {
+      await scoped(tx, 'connector_orders')
+        .where({ source: key.source, external_id: key.externalId })
+        .update({ body_sha256: bodySha256, updated_at: now });
+    } else {
+      await tx.db('connector_orders').insert({
+        organization_id: tx.organizationId,
+        source: key.source,
+        external_id: key.externalId,
+        document_id: invoice.id,
+        body_sha256: bodySha256,
+        created_at: now,
+        updated_at: now,
+      });
+    }
+    return { value: invoice, created: !known };
+  });
 }

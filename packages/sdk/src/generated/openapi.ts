@@ -555,46 +555,6 @@ export interface paths {
         patch: operations["updateArticle"];
         trace?: never;
     };
-    "/v1/connectors/{source}/contacts/{externalId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /**
-         * Create or update a contact by the shop’s id
-         * @description Creates or updates the contact the shop knows by `externalId`: the one with this `source` and `externalId` is updated as by PATCH (fields left out keep their values, so Fakturo's own fields survive a sync), or created (201) when there is none — then `kind` and a name are needed as on POST /v1/contacts. The same body again changes nothing: no new version, no event, no webhook, so a connector may push its whole state on every sync. `source` and `externalId` come from the path; a body naming others is refused (422 `connector_key_mismatch`). Concurrent calls with one key make one contact. The last write wins: no `If-Match`.
-         */
-        put: operations["upsertConnectorContact"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/connectors/{source}/articles/{externalId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /**
-         * Create or update an article by the shop’s id
-         * @description Creates or updates the article the shop knows by `externalId`: the one with this `source` and `externalId` is updated as by PATCH (fields left out keep their values, so Fakturo's own fields survive a sync), or created (201) when there is none — then `name` and `priceModel` are needed as on POST /v1/articles. The same body again changes nothing: no new version, no event, no webhook, so a connector may push its whole state on every sync. `source` and `externalId` come from the path; a body naming others is refused (422 `connector_key_mismatch`). Concurrent calls with one key make one article. The last write wins: no `If-Match`.
-         */
-        put: operations["upsertConnectorArticle"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/v1/contracts": {
         parameters: {
             query?: never;
@@ -1262,6 +1222,66 @@ export interface paths {
          * @description Creates a draft invoice with the quote’s lines (articles, rate and supply kinds kept; VAT decided for the invoice) and marks the quote `converted`. Answers the new invoice. A quote that is not accepted answers 409 `quote_not_accepted`.
          */
         post: operations["convertQuote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/connectors/{source}/contacts/{externalId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Create or update a contact by the shop’s id
+         * @description Creates or updates the contact the shop knows by `externalId`: the one with this `source` and `externalId` is updated as by PATCH (fields left out keep their values, so Fakturo's own fields survive a sync), or created (201) when there is none — then `kind` and a name are needed as on POST /v1/contacts. The same body again changes nothing: no new version, no event, no webhook, so a connector may push its whole state on every sync. `source` and `externalId` come from the path; a body naming others is refused (422 `connector_key_mismatch`). Concurrent calls with one key make one contact. The last write wins: no `If-Match`.
+         */
+        put: operations["upsertConnectorContact"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/connectors/{source}/articles/{externalId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Create or update an article by the shop’s id
+         * @description Creates or updates the article the shop knows by `externalId`: the one with this `source` and `externalId` is updated as by PATCH (fields left out keep their values, so Fakturo's own fields survive a sync), or created (201) when there is none — then `name` and `priceModel` are needed as on POST /v1/articles. The same body again changes nothing: no new version, no event, no webhook, so a connector may push its whole state on every sync. `source` and `externalId` come from the path; a body naming others is refused (422 `connector_key_mismatch`). Concurrent calls with one key make one article. The last write wins: no `If-Match`.
+         */
+        put: operations["upsertConnectorArticle"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/connectors/{source}/orders/{externalId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Turn a shop order into an invoice
+         * @description The order becomes one invoice: its `customer` and the products on its lines (`article`) are created or updated by the shop's ids as the contact and article connectors do — never duplicated — and the invoice is written as a draft (201), or finalized at once with `finalize: true`. The invoice's `metadata` carries `shopSource` and `shopOrderId`. The same order again changes nothing (200, the same invoice); a changed order updates the draft (200), and once the invoice is issued it is refused (409 `order_invoice_issued`: cancel or credit it, and send the order under a new id). All of it is one transaction; concurrent calls for one order make one invoice.
+         */
+        put: operations["upsertConnectorOrder"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -4555,6 +4575,82 @@ export interface components {
             hasMore: boolean;
             nextCursor: string | null;
         };
+        /** @description A line of the order: a product (`article`) or a free line (`name`, `unitAmount`). */
+        ConnectorOrderLine: {
+            /** @description Kind of goods or service (required without an article) */
+            name?: string;
+            description?: string | null;
+            /** @description Decimal string, default "1"; on credit notes the quantity credited */
+            quantity?: string;
+            /** @description UN/ECE Rec. 20 (default C62, or the article’s) */
+            unitCode?: string;
+            /** @description Net unit price in minor units */
+            unitAmount?: number;
+            /** @description A sub-cent net unit price in minor units, instead of unitAmount */
+            unitAmountDecimal?: string;
+            discountPercent?: string | null;
+            /**
+             * @description Which VAT rate of the seller’s country (default standard, or the article’s)
+             * @enum {string}
+             */
+            taxRateKind?: "standard" | "reduced" | "second_reduced" | "super_reduced" | "zero";
+            /**
+             * @description goods or services: decides reverse charge vs. intra-EU supply (default services)
+             * @enum {string}
+             */
+            supplyKind?: "goods" | "services";
+            period?: {
+                /**
+                 * Format: date
+                 * @description Calendar date `YYYY-MM-DD`
+                 * @example 2026-11-27
+                 */
+                start: string;
+                /**
+                 * Format: date
+                 * @description Calendar date `YYYY-MM-DD`
+                 * @example 2026-11-27
+                 */
+                end: string;
+            } | null;
+            article?: components["schemas"]["ArticleUpdate"];
+        };
+        /** @description A shop order: it becomes one invoice. */
+        ConnectorOrder: {
+            customer: components["schemas"]["ContactUpdate"];
+            lines: components["schemas"]["ConnectorOrderLine"][];
+            /** @description Default: the contact’s currency */
+            currency?: string;
+            /**
+             * @description Default: the contact’s language
+             * @enum {string}
+             */
+            language?: "de" | "en";
+            issueDate?: string | null;
+            serviceDate?: string | null;
+            servicePeriod?: {
+                /**
+                 * Format: date
+                 * @description Calendar date `YYYY-MM-DD`
+                 * @example 2026-11-27
+                 */
+                start: string;
+                /**
+                 * Format: date
+                 * @description Calendar date `YYYY-MM-DD`
+                 * @example 2026-11-27
+                 */
+                end: string;
+            } | null;
+            dueDate?: string | null;
+            notes?: string[];
+            /** @description Your own key/value pairs (≤ 50 keys, values ≤ 500 characters) */
+            metadata?: {
+                [key: string]: string;
+            };
+            /** @description true: the invoice is finalized (numbered, immutable) at once; default: a draft */
+            finalize?: boolean;
+        };
         PaymentAllocation: {
             invoiceId: string;
             /** @description Minor units. A payment: what of it is on the invoice now; a refund: what it took back from the invoice. */
@@ -7626,130 +7722,6 @@ export interface operations {
             };
         };
     };
-    upsertConnectorContact: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description The shop system, lower case: `shopify`, `woocommerce`, `shopware` …
-                 * @example shopify
-                 */
-                source: string;
-                /**
-                 * @description The id the shop gives it
-                 * @example gid-7429012
-                 */
-                externalId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ContactUpdate"];
-            };
-        };
-        responses: {
-            /** @description A customer: person or company, with its bank data and SEPA mandates. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Contact"];
-                };
-            };
-            /** @description A customer: person or company, with its bank data and SEPA mandates. */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Contact"];
-                };
-            };
-            /** @description An RFC 9457 problem (application/problem+json). */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An RFC 9457 problem (application/problem+json). */
-            "5XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    upsertConnectorArticle: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description The shop system, lower case: `shopify`, `woocommerce`, `shopware` …
-                 * @example shopify
-                 */
-                source: string;
-                /**
-                 * @description The id the shop gives it
-                 * @example gid-7429012
-                 */
-                externalId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ArticleUpdate"];
-            };
-        };
-        responses: {
-            /** @description A product or service with its price. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Article"];
-                };
-            };
-            /** @description A product or service with its price. */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Article"];
-                };
-            };
-            /** @description An RFC 9457 problem (application/problem+json). */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An RFC 9457 problem (application/problem+json). */
-            "5XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
     listContracts: {
         parameters: {
             query?: {
@@ -9646,6 +9618,192 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description An invoice, pro-forma, corrected invoice (384) or cancellation (Storno). Amounts in minor units; a cancellation carries the negated amounts of the invoice it reverses. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invoice"];
+                };
+            };
+            /** @description An RFC 9457 problem (application/problem+json). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem (application/problem+json). */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    upsertConnectorContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The shop system, lower case: `shopify`, `woocommerce`, `shopware` …
+                 * @example shopify
+                 */
+                source: string;
+                /**
+                 * @description The id the shop gives it
+                 * @example gid-7429012
+                 */
+                externalId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContactUpdate"];
+            };
+        };
+        responses: {
+            /** @description A customer: person or company, with its bank data and SEPA mandates. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Contact"];
+                };
+            };
+            /** @description A customer: person or company, with its bank data and SEPA mandates. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Contact"];
+                };
+            };
+            /** @description An RFC 9457 problem (application/problem+json). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem (application/problem+json). */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    upsertConnectorArticle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The shop system, lower case: `shopify`, `woocommerce`, `shopware` …
+                 * @example shopify
+                 */
+                source: string;
+                /**
+                 * @description The id the shop gives it
+                 * @example gid-7429012
+                 */
+                externalId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ArticleUpdate"];
+            };
+        };
+        responses: {
+            /** @description A product or service with its price. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Article"];
+                };
+            };
+            /** @description A product or service with its price. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Article"];
+                };
+            };
+            /** @description An RFC 9457 problem (application/problem+json). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem (application/problem+json). */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    upsertConnectorOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The shop system, lower case: `shopify`, `woocommerce`, `shopware` …
+                 * @example shopify
+                 */
+                source: string;
+                /**
+                 * @description The id the shop gives it
+                 * @example gid-7429012
+                 */
+                externalId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConnectorOrder"];
+            };
+        };
+        responses: {
+            /** @description An invoice, pro-forma, corrected invoice (384) or cancellation (Storno). Amounts in minor units; a cancellation carries the negated amounts of the invoice it reverses. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invoice"];
+                };
+            };
             /** @description An invoice, pro-forma, corrected invoice (384) or cancellation (Storno). Amounts in minor units; a cancellation carries the negated amounts of the invoice it reverses. */
             201: {
                 headers: {

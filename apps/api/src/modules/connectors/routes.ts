@@ -5,6 +5,8 @@ import { withEtag } from '../../plugins/versioning';
 import { problemResponses } from '../../schemas/common';
 import { ArticleSchema, ArticleUpdateSchema } from '../articles/schemas';
 import { ContactSchema, ContactUpdateSchema } from '../contacts/schemas';
+import { InvoiceSchema } from '../invoices/schemas';
+import { ConnectorOrderSchema } from './schemas';
 
 /**
  * Webshop connectors (API.md): idempotent upserts keyed by the shop's own ids. Thin: the rules are the
@@ -75,6 +77,27 @@ export const connectorRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const { value, created } = await connectors.upsertArticle(request.ctx, request.params, request.body);
       reply.code(created ? 201 : 200).header('location', `/v1/articles/${value.id}`);
+      return withEtag(reply, value);
+    },
+  );
+
+  app.put(
+    '/connectors/:source/orders/:externalId',
+    {
+      schema: {
+        tags,
+        operationId: 'upsertConnectorOrder',
+        summary: 'Turn a shop order into an invoice',
+        description:
+          "The order becomes one invoice: its `customer` and the products on its lines (`article`) are created or updated by the shop's ids as the contact and article connectors do — never duplicated — and the invoice is written as a draft (201), or finalized at once with `finalize: true`. The invoice's `metadata` carries `shopSource` and `shopOrderId`. The same order again changes nothing (200, the same invoice); a changed order updates the draft (200), and once the invoice is issued it is refused (409 `order_invoice_issued`: cancel or credit it, and send the order under a new id). All of it is one transaction; concurrent calls for one order make one invoice.",
+        params: KeyParams,
+        body: Type.Ref(ConnectorOrderSchema),
+        response: { 200: Type.Ref(InvoiceSchema), 201: Type.Ref(InvoiceSchema), ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      const { value, created } = await connectors.upsertOrder(request.ctx, request.params, request.body);
+      reply.code(created ? 201 : 200).header('location', `/v1/invoices/${value.id}`);
       return withEtag(reply, value);
     },
   );
