@@ -73,6 +73,7 @@ export type {
 export type {
   ConnectorArticleParams,
   ConnectorContactParams,
+  ConnectorOrderParams,
   Connectors,
 } from './resources/connectors';
 export type {

@@ -1,9 +1,9 @@
 /**
- * A webshop connector through the SDK: contacts and articles by the shop's own ids, over HTTP against the
+ * A webshop connector through the SDK: contacts, articles and orders by the shop's own ids, over HTTP against the
  * real API.
  */
 import { describe, expect, it } from 'vitest';
-import { type FakturoError, ValidationError } from '../src/index';
+import { ConflictError, type FakturoError, ValidationError } from '../src/index';
 import { startLiveApi } from './support';
 
 const api = await startLiveApi();
@@ -43,5 +43,49 @@ describe('connectors', () => {
       .catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(ValidationError);
     expect((refused as FakturoError).code).toBe('validation_failed');
+  });
+
+  it('turns a shop order into one invoice, finalized on request; a change once issued is a conflict', async () => {
+    await fakturo.organization.update({
+      legalName: 'Nordlicht Software GmbH',
+      address: { line1: 'Hafenstraße 12', postalCode: '20457', city: 'Hamburg', country: 'DE' },
+      vatId: 'DE136695976',
+      email: 'rechnung@nordlicht.example',
+      phone: '+49 40 1234567',
+      bankAccount: { iban: 'DE89370400440532013000', bic: 'COBADEFFXXX' },
+    });
+    const order = {
+      customer: {
+        externalId: 'cust-77',
+        kind: 'person' as const,
+        firstName: 'Erika',
+        lastName: 'Muster',
+        emails: [{ email: 'erika@muster.example', type: 'billing' as const }],
+        billingAddress: { line1: 'Weg 1', postalCode: '10115', city: 'Berlin', country: 'DE' },
+      },
+      lines: [
+        {
+          article: {
+            externalId: 'sku-77',
+            name: 'Lampe',
+            priceModel: { kind: 'per_unit' as const, unitAmount: '4990' },
+          },
+          quantity: '2',
+        },
+      ],
+      finalize: true,
+    };
+    const invoice = await fakturo.connectors.upsertOrder('shopify', 'order-77', order);
+    expect(invoice).toMatchObject({
+      status: 'finalized',
+      grossTotal: 11876,
+      metadata: { shopOrderId: 'order-77' },
+    });
+    expect(await fakturo.connectors.upsertOrder('shopify', 'order-77', order)).toEqual(invoice);
+    const refused = await fakturo.connectors
+      .upsertOrder('shopify', 'order-77', { ...order, notes: ['geändert'] })
+      .catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(ConflictError);
+    expect((refused as FakturoError).code).toBe('order_invoice_issued');
   });
 });
