@@ -280,3 +280,59 @@ describe('connectors: a shop order becomes an invoice', () => {
     expect((await t.api({ method: 'GET', url: `/v1/invoices/${mine.body.id}` }, other)).status).toBe(404);
   });
 });
+
+describe('connectors in GraphQL', () => {
+  const gql = (query: string, variables: object) =>
+    t.api({ method: 'POST', url: '/graphql', body: { query, variables } }).then((r) => r.body);
+
+  it('upserts a contact and turns an order into an invoice with the same rules as REST', async () => {
+    await readySeller(t);
+    const contactMutation = `mutation ($input: ContactInput!) {
+      upsertConnectorContact(source: "woo", externalId: "c-1", input: $input) { id version source externalId }
+    }`;
+    const input = {
+      kind: 'person',
+      lastName: 'Graph',
+      emails: [{ email: 'graph@muster.example', type: 'billing' }],
+    };
+    const first = await gql(contactMutation, { input });
+    expect(first.errors).toBeUndefined();
+    expect(first.data.upsertConnectorContact).toMatchObject({ version: 1, source: 'woo', externalId: 'c-1' });
+    const again = await gql(contactMutation, { input });
+    expect(again.data.upsertConnectorContact).toEqual(first.data.upsertConnectorContact);
+
+    const orderMutation = `mutation ($input: ConnectorOrderInput!) {
+      upsertConnectorOrder(source: "woo", externalId: "o-1", input: $input) { id status contactId lineNetTotal }
+    }`;
+    const order = {
+      customer: {
+        externalId: 'c-1',
+        kind: 'person',
+        lastName: 'Graph',
+        billingAddress: { line1: 'Weg 1', postalCode: '10115', city: 'Berlin', country: 'DE' },
+      },
+      lines: [
+        {
+          article: { externalId: 'p-1', name: 'Tasse', priceModel: { kind: 'per_unit', unitAmount: '800' } },
+          quantity: '2',
+        },
+      ],
+    };
+    const made = await gql(orderMutation, { input: order });
+    expect(made.errors).toBeUndefined();
+    expect(made.data.upsertConnectorOrder).toMatchObject({
+      status: 'draft',
+      contactId: first.data.upsertConnectorContact.id,
+      lineNetTotal: 1600,
+    });
+    const bad = await gql(orderMutation, {
+      input: { ...order, customer: { kind: 'person', lastName: 'X' } },
+    });
+    expect(bad.errors[0].extensions.code).toBe('validation_failed');
+    const badKey = await gql(
+      'mutation { upsertConnectorContact(source: "Not Valid", externalId: "c-2", input: { kind: "person", lastName: "Y" }) { id } }',
+      {},
+    );
+    expect(badKey.errors[0].extensions.code).toBe('validation_failed');
+  });
+});

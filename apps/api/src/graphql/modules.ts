@@ -2,6 +2,7 @@ import { articleGraphql } from '../modules/articles/graphql';
 import { auditLogGraphql } from '../modules/audit-log/graphql';
 import { bankStatementGraphql } from '../modules/bank-statements/graphql';
 import { billingRunGraphql } from '../modules/billing-runs/graphql';
+import { connectorGraphql } from '../modules/connectors/graphql';
 import { contactGroupGraphql } from '../modules/contact-groups/graphql';
 import { contactGraphql } from '../modules/contacts/graphql';
 import { contractGraphql } from '../modules/contracts/graphql';
@@ -24,6 +25,7 @@ export const graphqlModules: GraphqlModule[] = [
   contractGraphql,
   billingRunGraphql,
   documentGraphql,
+  connectorGraphql,
   paymentGraphql,
   sendingGraphql,
   sepaGraphql,

@@ -15,7 +15,7 @@ import { ConnectorOrderSchema } from './schemas';
 
 const tags = ['Connectors'];
 
-const KeyParams = Type.Object({
+export const KeyParams = Type.Object({
   source: Type.String({
     minLength: 1,
     maxLength: 50,
