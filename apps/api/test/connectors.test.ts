@@ -199,16 +199,17 @@ describe('connectors: a shop order becomes an invoice', () => {
     const changed = await put(orderUrl('2001'), order({ notes: ['Bestellung #2001, Teillieferung'] }));
     expect(changed.status).toBe(200);
     expect(changed.body).toMatchObject({ id: created.body.id, notes: ['Bestellung #2001, Teillieferung'] });
-    const issued = await put(orderUrl('2001'), order({ notes: ['Bestellung #2001'], finalize: true }));
+    // finalized, and mailed by the worker on its send date
+    const final = order({ notes: ['Bestellung #2001'], finalize: true, sendDate: '2030-01-15' });
+    const issued = await put(orderUrl('2001'), final);
     expect(issued.status).toBe(200);
     expect(issued.body).toMatchObject({
       id: created.body.id,
       status: 'finalized',
       number: expect.any(String),
+      sendDate: '2030-01-15',
     });
-    expect(
-      (await put(orderUrl('2001'), order({ notes: ['Bestellung #2001'], finalize: true }))).body,
-    ).toStrictEqual(issued.body);
+    expect((await put(orderUrl('2001'), final)).body).toStrictEqual(issued.body);
     const refused = await put(orderUrl('2001'), order({ notes: ['storniert?'] }));
     expect(refused.status).toBe(409);
     expect(refused.body.code).toBe('order_invoice_issued');

@@ -138,7 +138,15 @@ export interface OrderLineInput extends Omit<DocumentLineInput, 'articleId'> {
 export interface OrderInput
   extends Pick<
     DocumentDraftInput,
-    'currency' | 'language' | 'issueDate' | 'serviceDate' | 'servicePeriod' | 'dueDate' | 'notes' | 'metadata'
+    | 'currency'
+    | 'language'
+    | 'issueDate'
+    | 'serviceDate'
+    | 'servicePeriod'
+    | 'dueDate'
+    | 'sendDate'
+    | 'notes'
+    | 'metadata'
   > {
   /** The buyer as the shop knows it (`externalId` required): upserted like `…/contacts/{externalId}`. */
   customer: ContactInput;

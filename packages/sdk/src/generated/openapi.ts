@@ -4643,6 +4643,7 @@ export interface components {
                 end: string;
             } | null;
             dueDate?: string | null;
+            sendDate?: string | null;
             notes?: string[];
             /** @description Your own key/value pairs (≤ 50 keys, values ≤ 500 characters) */
             metadata?: {

@@ -18,7 +18,8 @@ const typeDefs = `
   }
   input ConnectorOrderInput {
     customer: ContactInput!, lines: [ConnectorOrderLineInput!]!, currency: String, language: String,
-    issueDate: String, serviceDate: String, servicePeriod: DocumentPeriodInput, dueDate: String, notes: [String!],
+    issueDate: String, serviceDate: String, servicePeriod: DocumentPeriodInput, dueDate: String, sendDate: String,
+    notes: [String!],
     metadata: JSON, finalize: Boolean
   }
 

@@ -43,6 +43,7 @@ export const ConnectorOrderSchema = Type.Object(
     serviceDate: invoice.serviceDate,
     servicePeriod: invoice.servicePeriod,
     dueDate: invoice.dueDate,
+    sendDate: invoice.sendDate,
     notes: invoice.notes,
     metadata: invoice.metadata,
     finalize: Type.Optional(
