@@ -243,7 +243,7 @@ export async function upsertOrder(
       ...head,
       contactId: contact.id,
       lines: documentLines,
-      // the order's key travels with the invoice, for the shop's side and for searches
+      // the order's key travels with the invoice, so the shop's side can tell which order it is
       metadata: { ...head.metadata, shopSource: key.source, shopOrderId: key.externalId },
     };
     let invoice = known
