@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ConflictError, type FakturoError, ValidationError } from '../src/index';
-import { startLiveApi } from './support';
+import { SELLER, startLiveApi } from './support';
 
 const api = await startLiveApi();
 const fakturo = api.client();
@@ -47,12 +47,7 @@ describe('connectors', () => {
 
   it('turns a shop order into one invoice, finalized on request; a change once issued is a conflict', async () => {
     await fakturo.organization.update({
-      legalName: 'Nordlicht Software GmbH',
-      address: { line1: 'Hafenstraße 12', postalCode: '20457', city: 'Hamburg', country: 'DE' },
-      vatId: 'DE136695976',
-      email: 'rechnung@nordlicht.example',
-      phone: '+49 40 1234567',
-      bankAccount: { iban: 'DE89370400440532013000', bic: 'COBADEFFXXX' },
+      ...SELLER,
     });
     const order = {
       customer: {

@@ -19,7 +19,7 @@ import {
   PreconditionFailedError,
   ValidationError,
 } from '../src/index';
-import { startLiveApi } from './support';
+import { SELLER, startLiveApi } from './support';
 
 // keys are stored encrypted; the app reads Stripe's address from the environment when it starts
 secrets.setEncryptionKey(randomBytes(32));
@@ -48,12 +48,7 @@ let buyer: Contact;
 let invoice: Invoice;
 beforeAll(async () => {
   await fakturo.organization.update({
-    legalName: 'Nordlicht Software GmbH',
-    address: { line1: 'Hafenstraße 12', postalCode: '20457', city: 'Hamburg', country: 'DE' },
-    vatId: 'DE136695976',
-    email: 'rechnung@nordlicht.example',
-    phone: '+49 40 1234567',
-    bankAccount: { iban: 'DE89370400440532013000', bic: 'COBADEFFXXX' },
+    ...SELLER,
     paymentTermsDays: 14,
   });
   buyer = await fakturo.contacts.create(companyInput({ companyName: 'Bäckerei Müller KG' }));

@@ -8,7 +8,7 @@ import { companyInput } from '@fakturo/testing';
 import { beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
 import { worker } from '../../../apps/api/test/billing.support';
 import { type Contact, FakturoError, type Invoice, type MrrReport, ValidationError } from '../src/index';
-import { startLiveApi } from './support';
+import { SELLER, startLiveApi } from './support';
 
 const clock = fixedClock('2026-03-15T10:00:00Z');
 const api = await startLiveApi({ clock });
@@ -49,12 +49,7 @@ let invoice: Invoice;
 
 beforeAll(async () => {
   await fakturo.organization.update({
-    legalName: 'Nordlicht Software GmbH',
-    address: { line1: 'Hafenstraße 12', postalCode: '20457', city: 'Hamburg', country: 'DE' },
-    vatId: 'DE136695976',
-    email: 'rechnung@nordlicht.example',
-    phone: '+49 40 1234567',
-    bankAccount: { iban: 'DE89370400440532013000', bic: 'COBADEFFXXX' },
+    ...SELLER,
     paymentTermsDays: 14,
   });
   const hosting = await fakturo.articles.create({

@@ -20,7 +20,7 @@ import {
   PreconditionFailedError,
   ValidationError,
 } from '../src/index';
-import { startLiveApi } from './support';
+import { SELLER, startLiveApi } from './support';
 
 // the organisation's clock: documents are issued on 15 March; dunning moves it past the due date
 let now = new Date('2026-03-15T10:00:00Z');
@@ -51,12 +51,7 @@ let buyer: Contact;
 let billingAddress: string;
 beforeAll(async () => {
   await fakturo.organization.update({
-    legalName: 'Nordlicht Software GmbH',
-    address: { line1: 'Hafenstraße 12', postalCode: '20457', city: 'Hamburg', country: 'DE' },
-    vatId: 'DE136695976',
-    email: 'rechnung@nordlicht.example',
-    phone: '+49 40 1234567',
-    bankAccount: { iban: 'DE89370400440532013000', bic: 'COBADEFFXXX' },
+    ...SELLER,
     paymentTermsDays: 14,
   });
   buyer = await fakturo.contacts.create(companyInput({ companyName: 'Hansa Logistik GmbH' }));

@@ -2,6 +2,16 @@ import type { AddressInfo } from 'node:net';
 import { createTestApp, type TestApp, type TestTenant } from '@fakturo/testing';
 import { Fakturo, type FakturoOptions } from '../src/index';
 
+/** A seller complete enough to issue documents (UStG §14(4), XRechnung's contact details). */
+export const SELLER = {
+  legalName: 'Nordlicht Software GmbH',
+  address: { line1: 'Hafenstraße 12', postalCode: '20457', city: 'Hamburg', country: 'DE' },
+  vatId: 'DE136695976',
+  email: 'rechnung@nordlicht.example',
+  phone: '+49 40 1234567',
+  bankAccount: { iban: 'DE89370400440532013000', bic: 'COBADEFFXXX' },
+};
+
 export interface LiveApi {
   t: TestApp;
   baseUrl: string;
