@@ -6,17 +6,9 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type {
-  Article,
-  BillingRun,
-  Contact,
-  Contract,
-  Fakturo,
-  Invoice,
-  OrganizationUpdateParams,
-} from '@fakturo/sdk';
+import type { Article, BillingRun, Contact, Contract, Fakturo, Invoice } from '@fakturo/sdk';
 import { FakturoError } from '@fakturo/sdk';
-import { clientFromEnv, isEntryPoint } from './env';
+import { clientFromEnv, ensureSellerDetails, isEntryPoint } from './env';
 
 export interface BillingOptions {
   /** The client to use; from FAKTURO_API_KEY / .data/api-key and FAKTURO_BASE_URL when omitted. */
@@ -42,23 +34,6 @@ export interface BillingResult {
 function formatMinor(amount: number): string {
   const abs = Math.abs(amount);
   return `${amount < 0 ? '-' : ''}${Math.trunc(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
-}
-
-/**
- * Seller details an invoice must show (UStG §14): a fresh organisation has only its name. Only what is
- * missing is filled in, with obvious demo values — your own data is never overwritten.
- */
-async function ensureSellerDetails(fakturo: Fakturo, log: (line: string) => void): Promise<void> {
-  const org = await fakturo.organization.get();
-  const missing: OrganizationUpdateParams = {};
-  if (!org.address) {
-    missing.address = { line1: 'Beispielweg 1', postalCode: '10115', city: 'Berlin', country: 'DE' };
-  }
-  if (!org.vatId && !org.taxNumber) missing.vatId = 'DE136695976';
-  if (!org.bankAccount) missing.bankAccount = { iban: 'DE89370400440532013000', bic: 'COBADEFFXXX' };
-  if (Object.keys(missing).length === 0) return;
-  await fakturo.organization.update(missing, { ifMatch: org.version });
-  log(`filled in demo seller details of ${org.legalName}: ${Object.keys(missing).join(', ')}`);
 }
 
 /**

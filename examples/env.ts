@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { Fakturo } from '@fakturo/sdk';
+import { Fakturo, type OrganizationUpdateParams } from '@fakturo/sdk';
 
 export const DEFAULT_BASE_URL = 'http://127.0.0.1:3000';
 
@@ -43,4 +43,21 @@ export function clientFromEnv(env: NodeJS.ProcessEnv = process.env): Fakturo {
 export function isEntryPoint(moduleUrl: string): boolean {
   const entry = process.argv[1];
   return entry !== undefined && new URL(moduleUrl).pathname === resolve(entry);
+}
+
+/**
+ * Seller details an invoice must show (UStG §14): a fresh organisation has only its name. Only what is
+ * missing is filled in, with obvious demo values — your own data is never overwritten.
+ */
+export async function ensureSellerDetails(fakturo: Fakturo, log: (line: string) => void): Promise<void> {
+  const org = await fakturo.organization.get();
+  const missing: OrganizationUpdateParams = {};
+  if (!org.address) {
+    missing.address = { line1: 'Beispielweg 1', postalCode: '10115', city: 'Berlin', country: 'DE' };
+  }
+  if (!org.vatId && !org.taxNumber) missing.vatId = 'DE136695976';
+  if (!org.bankAccount) missing.bankAccount = { iban: 'DE89370400440532013000', bic: 'COBADEFFXXX' };
+  if (Object.keys(missing).length === 0) return;
+  await fakturo.organization.update(missing, { ifMatch: org.version });
+  log(`filled in demo seller details of ${org.legalName}: ${Object.keys(missing).join(', ')}`);
 }

@@ -1,18 +1,26 @@
 /**
  * A minimal webshop connector: pushes the shop's customers into Fakturo as contacts, keyed by the shop's
- * own customer id (`source` + `externalId`), so it can run again and again without creating duplicates.
+ * own customer id (`source` + `externalId`), so it can run again and again without creating duplicates; then
+ * turns the shop's orders into invoices with `PUT /v1/connectors/{source}/orders/{externalId}`.
  *
  *   npm start                              # in another terminal
  *   npm run example:webshop-connector      # run it twice: the second run creates nothing
  *
  * For each customer it looks the contact up with `GET /v1/contacts?source=&externalId=`, then creates it,
  * updates it (only when something changed, with `ifMatch` so a concurrent edit in Fakturo is not lost),
- * or leaves it alone. Orders come later, with the connectors issue (`PUT /v1/connectors/{source}/orders/
- * {externalId}`, which turns an order into an invoice); until then this connector syncs customers only.
+ * or leaves it alone. (`fakturo.connectors.upsertContact` does create-or-update in one call; this example
+ * shows the steps, and what to do with an archived contact.) Each order becomes one draft invoice: its
+ * customer and products are matched by the shop's ids, and the same order again changes nothing.
  */
 import { createHash } from 'node:crypto';
-import { type Contact, type ContactCreateParams, type Fakturo, PreconditionFailedError } from '@fakturo/sdk';
-import { clientFromEnv, isEntryPoint } from './env';
+import {
+  type Contact,
+  type ContactCreateParams,
+  type Fakturo,
+  type Invoice,
+  PreconditionFailedError,
+} from '@fakturo/sdk';
+import { clientFromEnv, ensureSellerDetails, isEntryPoint } from './env';
 
 /** A customer as a typical shop exports it (WooCommerce-like field names). */
 export interface ShopCustomer {
@@ -57,11 +65,38 @@ export const SAMPLE_CUSTOMERS: ShopCustomer[] = [
   },
 ];
 
+/** An order as the shop exports it: prices in cents, gross of nothing (net prices, VAT added by Fakturo). */
+export interface ShopOrder {
+  id: number;
+  customer_id: number;
+  items: { sku: string; title: string; quantity: number; price_cents: number }[];
+  shipping_cents: number;
+}
+
+export const SAMPLE_ORDERS: ShopOrder[] = [
+  {
+    id: 5001,
+    customer_id: 1002,
+    items: [
+      { sku: 'KAF-1KG', title: 'Espresso-Bohnen 1 kg', quantity: 6, price_cents: 1890 },
+      { sku: 'FLT-100', title: 'Filtertüten (100 Stück)', quantity: 2, price_cents: 390 },
+    ],
+    shipping_cents: 590,
+  },
+  {
+    id: 5002,
+    customer_id: 1001,
+    items: [{ sku: 'KAF-1KG', title: 'Espresso-Bohnen 1 kg', quantity: 1, price_cents: 1890 }],
+    shipping_cents: 490,
+  },
+];
+
 export interface ConnectorOptions {
   fakturo?: Fakturo;
   /** The shop's name as Fakturo's `source`, e.g. `woocommerce`. */
   source?: string;
   customers?: ShopCustomer[];
+  orders?: ShopOrder[];
   log?: (line: string) => void;
 }
 
@@ -71,6 +106,8 @@ export interface ConnectorResult {
   counts: Record<SyncOutcome, number>;
   /** The contact of each customer, by the shop's customer id. */
   contacts: Map<string, Contact>;
+  /** The invoice of each order, by the shop's order id. */
+  invoices: Map<string, Invoice>;
 }
 
 /**
@@ -176,7 +213,30 @@ async function syncCustomer(fakturo: Fakturo, source: string, customer: ShopCust
 }
 
 /**
- * Pushes every customer; safe to run any number of times.
+ * The order as Fakturo's connector takes it: the customer and the products by the shop's ids (created or
+ * matched, never duplicated), shipping as a free line. `finalize: true` would issue the invoice at once (the
+ * organisation's details must then be complete); this example leaves drafts.
+ */
+export function toOrder(order: ShopOrder, customer: ShopCustomer, source: string) {
+  return {
+    customer: toContact(customer, source),
+    lines: [
+      ...order.items.map((item) => ({
+        article: {
+          externalId: item.sku,
+          name: item.title,
+          priceModel: { kind: 'per_unit' as const, unitAmount: String(item.price_cents) },
+        },
+        quantity: String(item.quantity),
+      })),
+      { name: 'Versand', unitAmount: order.shipping_cents },
+    ],
+    notes: [`Bestellung ${order.id}`],
+  };
+}
+
+/**
+ * Pushes every customer, then every order; safe to run any number of times.
  *
  * @example
  * ```ts
@@ -201,7 +261,26 @@ export async function main(options: ConnectorOptions = {}): Promise<ConnectorRes
   log(
     `done: ${counts.created} created, ${counts.updated} updated, ${counts.unchanged} unchanged, ${counts.archived} archived (left alone)`,
   );
-  return { counts, contacts };
+
+  // an invoice, even a draft, needs the seller's country (VAT follows it): demo values where none are set
+  await ensureSellerDetails(fakturo, log);
+  const byId = new Map(customers.map((c) => [c.id, c]));
+  const invoices = new Map<string, Invoice>();
+  for (const order of options.orders ?? SAMPLE_ORDERS) {
+    const customer = byId.get(order.customer_id);
+    if (!customer)
+      throw new Error(`order ${order.id}: customer ${order.customer_id} is not in the shop's list`);
+    const invoice = await fakturo.connectors.upsertOrder(
+      source,
+      String(order.id),
+      toOrder(order, customer, source),
+    );
+    invoices.set(String(order.id), invoice);
+    log(
+      `order     ${source}/${order.id} → ${invoice.id} (${invoice.status}, net ${invoice.lineNetTotal} cents)`,
+    );
+  }
+  return { counts, contacts, invoices };
 }
 
 if (isEntryPoint(import.meta.url)) {

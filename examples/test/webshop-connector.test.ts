@@ -76,4 +76,24 @@ describe('examples/webshop-connector.ts', () => {
     for (const id of ['1001', '1002', '1003'])
       expect(runs[0].contacts.get(id)!.id).toBe(runs[1].contacts.get(id)!.id);
   });
+
+  it('turns each order into one draft invoice; a second run changes nothing', async () => {
+    const first = await main({ ...quiet, source: 'shop-e' });
+    const espresso = first.invoices.get('5001')!;
+    expect(espresso).toMatchObject({
+      status: 'draft',
+      contactId: first.contacts.get('1002')!.id,
+      lineNetTotal: 6 * 1890 + 2 * 390 + 590,
+      metadata: { shopSource: 'shop-e', shopOrderId: '5001' },
+    });
+    // both orders name the espresso: one article
+    const articles = await api.t.api({ method: 'GET', url: '/v1/articles?source=shop-e&externalId=KAF-1KG' });
+    expect(articles.body.data).toHaveLength(1);
+    expect(first.invoices.get('5002')!.lines[0]!.articleId).toBe(articles.body.data[0].id);
+
+    const second = await main({ ...quiet, source: 'shop-e' });
+    expect(second.invoices.get('5001')).toEqual(espresso);
+    const invoices = await api.t.api({ method: 'GET', url: `/v1/invoices?contactId=${espresso.contactId}` });
+    expect(invoices.body.data).toHaveLength(1);
+  });
 });
