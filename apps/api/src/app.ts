@@ -29,6 +29,8 @@ export interface AppOptions {
    */
   clockFor?: (organizationId: string) => Clock;
   rateLimit?: { max: number; timeWindowMs: number };
+  /** Requests one client address may send to the customer portal per window (PORTAL_RATE_LIMIT by default). */
+  portalRateLimit?: { max: number; timeWindowMs: number };
   /** Unknown API keys one client address may send per window (plugins/auth.ts, FAILED_AUTH_LIMIT by default). */
   failedAuthLimit?: { max: number; windowMs: number };
   bodyLimit?: number;
@@ -89,6 +91,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     db: options.db,
     clockFor: options.clockFor ?? (() => systemClock),
     publicUrl: options.publicUrl,
+    rateLimit: options.portalRateLimit,
   });
   await app.register(
     async (v1) => {

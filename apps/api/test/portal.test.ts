@@ -442,6 +442,40 @@ describe('accepting a quote in the portal', () => {
     ).rejects.toThrow(/append-only/);
   });
 
+  it('limits each client address to its budget of portal requests; the API’s keys are not counted against it', async () => {
+    const { token } = await sentQuote();
+    const limited = await buildApp({
+      db: t.db,
+      clockFor: () => clock,
+      portalRateLimit: { max: 3, timeWindowMs: 60_000 },
+    });
+    try {
+      const visit = (url: string, remoteAddress = '198.51.100.7') =>
+        limited.inject({ method: 'GET', url, remoteAddress });
+      // pages, files and unknown links all count
+      expect((await visit(`/portal/${token}`)).statusCode).toBe(200);
+      expect((await visit(`/portal/${token}/pdf`)).statusCode).toBe(200);
+      expect((await visit('/portal/fkp_unknown')).statusCode).toBe(404);
+      const refused = await visit(`/portal/${token}`);
+      expect(refused.statusCode).toBe(429);
+      expect(refused.headers['content-type']).toBe('text/html; charset=utf-8');
+      expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+      expect(refused.body).toContain('Zu viele Anfragen');
+      expect(refused.body).toContain('Too many requests');
+      // another address has its own budget; the API's requests are limited per key, not here
+      expect((await visit(`/portal/${token}`, '198.51.100.8')).statusCode).toBe(200);
+      const api = await limited.inject({
+        method: 'GET',
+        url: '/v1/organization',
+        remoteAddress: '198.51.100.7',
+        headers: { authorization: `Bearer ${t.main.apiKey}` },
+      });
+      expect(api.statusCode).toBe(200);
+    } finally {
+      await limited.close();
+    }
+  });
+
   it('behind a trusted proxy, the address recorded is the client’s it forwards, not the proxy’s', async () => {
     const { quote, token } = await sentQuote();
     const proxied = await buildApp({ db: t.db, clockFor: () => clock, trustProxy: ['127.0.0.1'] });

@@ -69,6 +69,8 @@ export async function createTestApp(
     db: database.db,
     clockFor: () => clock,
     rateLimit: { max: options.rateLimitMax ?? 10_000, timeWindowMs: 1000 },
+    // the tests open portal pages far more often than a person would
+    portalRateLimit: { max: 10_000, timeWindowMs: 1000 },
   });
   await app.ready();
   const main = await createTenant(database.db, clock);

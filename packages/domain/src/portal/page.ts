@@ -538,6 +538,17 @@ export function expiredPage(language: DocumentLanguage): string {
  * `backHref` leads back to the document's page.
  */
 export function requestFailedPage(status: number, backHref: string | null, requestId: string): string {
+  if (status === 429) {
+    return layout(
+      'de',
+      'Zu viele Anfragen / Too many requests',
+      [
+        '<h1 lang="de">Zu viele Anfragen</h1><p lang="de">Bitte warten Sie eine Minute und versuchen Sie es dann noch einmal.</p>',
+        '<h1 lang="en">Too many requests</h1><p lang="en">Please wait a minute, then try again.</p>',
+        `<p class="sub">${escapeHtml(`Status ${status} · ${requestId}`)}</p>`,
+      ].join('\n'),
+    );
+  }
   const ours = status >= 500;
   const back = backHref ? `<p><a class="button" href="${escapeHtml(backHref)}">Zurück / Back</a></p>` : '';
   return layout(

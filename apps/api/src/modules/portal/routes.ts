@@ -3,10 +3,13 @@ import type { Db } from '@fakturo/db';
 import { type Clock, DomainError, portal } from '@fakturo/domain';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import type { FastifyError, FastifyReply } from 'fastify';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { STATUS } from '../../plugins/errors';
 import { sendFile } from '../invoices/document-routes';
 import { DEFAULT_PUBLIC_URL } from '../psp/routes';
+
+/** Requests per client address and minute to the portal's pages, files and forms. */
+export const PORTAL_RATE_LIMIT = { max: 120, timeWindowMs: 60_000 };
 
 type OpenAccess = Extract<portal.PortalAccess, { status: 'open' }>;
 type Fields = Record<string, string | undefined>;
@@ -23,8 +26,22 @@ export const portalRoutes: FastifyPluginAsyncTypebox<{
   clockFor: (organizationId: string) => Clock;
   /** Where the payer returns from the provider's checkout: this portal page under the public URL. */
   publicUrl?: string;
-}> = async (app, { db, clockFor, publicUrl = DEFAULT_PUBLIC_URL }) => {
+  rateLimit?: { max: number; timeWindowMs: number };
+}> = async (app, { db, clockFor, publicUrl = DEFAULT_PUBLIC_URL, rateLimit = PORTAL_RATE_LIMIT }) => {
   const config = { public: true };
+  // No API key here, so the API's per-key limit does not apply: one budget per client address for all portal
+  // pages, files and forms together, far above what a person clicks (a page, its PDF, a form), so a script
+  // cannot make the server render pages, serve files or create checkouts without end. Counted in process memory,
+  // like the API's limit. A hook of this plugin runs before the routes' own (the API's limiter, which then skips).
+  app.addHook(
+    'onRequest',
+    app.rateLimit({
+      max: rateLimit.max,
+      timeWindow: rateLimit.timeWindowMs,
+      keyGenerator: (request: FastifyRequest) => request.ip,
+      allowList: () => false,
+    }),
+  );
   const params = Type.Object({ token: Type.String({ maxLength: 200 }) });
 
   // The token is in the URL: no referrer to other sites, no caching, no indexing, no framing. Scripts only with
