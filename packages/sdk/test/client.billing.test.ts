@@ -20,7 +20,7 @@ import {
   PreconditionFailedError,
   ValidationError,
 } from '../src/index';
-import { recordingFetch, startLiveApi } from './support';
+import { recordingFetch, SELLER, startLiveApi } from './support';
 
 const clock = fixedClock('2026-03-15T10:00:00Z');
 const api = await startLiveApi({ clock });
@@ -30,16 +30,8 @@ const worker = await startWorker({ db: api.t.db, databaseUrl: api.t.database.url
 afterAll(() => worker.stop());
 const fakturo = api.client();
 
-/** What an invoice needs from the seller (UStG §14, and XRechnung's seller contact). */
-const SELLER = {
-  legalName: 'Nordlicht Software GmbH',
-  address: { line1: 'Hafenstraße 12', postalCode: '20457', city: 'Hamburg', country: 'DE' },
-  vatId: 'DE136695976',
-  email: 'rechnung@nordlicht.example',
-  phone: '+49 40 1234567',
-  bankAccount: { iban: 'DE89370400440532013000', bic: 'COBADEFFXXX' },
-  paymentTermsDays: 14,
-};
+/** What an invoice needs from the seller (UStG §14, and XRechnung's seller contact), with 14 days to pay. */
+const SELLER_14_DAYS = { ...SELLER, paymentTermsDays: 14 };
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 const ascii = (bytes: Uint8Array, length: number) =>
@@ -58,7 +50,7 @@ async function failure(promise: Promise<unknown>): Promise<FakturoError> {
 
 let hosting: Article;
 beforeAll(async () => {
-  await fakturo.organization.update(SELLER);
+  await fakturo.organization.update(SELLER_14_DAYS);
   hosting = await fakturo.articles.create({
     name: 'Managed hosting',
     unitCode: 'MON',
@@ -343,7 +335,7 @@ describe('a sandbox’s test clock', { timeout: 60_000 }, () => {
 
   it('advancing a month starts the daily run for the new date, which the worker bills', async () => {
     const sdk = api.client({}, sandbox);
-    await sdk.organization.update({ ...SELLER, legalName: 'Sandbox GmbH' });
+    await sdk.organization.update({ ...SELLER_14_DAYS, legalName: 'Sandbox GmbH' });
     expect(await sdk.testClock.get()).toMatchObject({ today: '2026-03-15', frozen: false });
 
     const article = await sdk.articles.create({ name: 'Abo', priceModel: { kind: 'flat', amount: 2900 } });
