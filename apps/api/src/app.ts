@@ -19,6 +19,9 @@ import { compileFor, registerSchemas } from './schemas/validator';
 
 export const API_VERSION = '0.1.0';
 
+/** As config.ts defaults it, for apps built without one (tests): portal links and PSP return URLs start with it. */
+export const DEFAULT_PUBLIC_URL = 'http://127.0.0.1:3000';
+
 export interface AppOptions {
   db: Db;
   /** A pino logger; none for tests. */
@@ -87,10 +90,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(idempotencyPlugin, { db: options.db });
 
   await app.register(healthRoutes, { db: options.db });
+  const publicUrl = options.publicUrl ?? DEFAULT_PUBLIC_URL;
   await app.register(portalRoutes, {
     db: options.db,
     clockFor: options.clockFor ?? (() => systemClock),
-    publicUrl: options.publicUrl,
+    publicUrl,
     rateLimit: options.portalRateLimit,
   });
   await app.register(
@@ -99,13 +103,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       const moduleOptions = {
         db: options.db,
         clockFor: options.clockFor ?? (() => systemClock),
-        publicUrl: options.publicUrl,
+        publicUrl,
       };
       for (const module of restModules) await v1.register(module.routes, moduleOptions);
     },
     { prefix: '/v1' },
   );
-  await app.register(graphqlPlugin, { db: options.db, publicUrl: options.publicUrl });
+  await app.register(graphqlPlugin, { db: options.db, publicUrl });
   // audit entries are linked into their hash chain right after their transaction commits (audit.autoSeal)
   const drainSeals = audit.autoSeal(options.db, (err) => app.log.error({ err }, 'audit seal failed'));
   app.addHook('onClose', async () => drainSeals());

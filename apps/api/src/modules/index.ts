@@ -54,7 +54,8 @@ import { webhookEndpointSchemas } from './webhook-endpoints/schemas';
 export interface ModuleOptions {
   db: Db;
   clockFor: (organizationId: string) => Clock;
-  publicUrl?: string;
+  /** Public base URL of this installation (app.ts resolves the default). */
+  publicUrl: string;
 }
 
 export interface RestModule {

@@ -5,7 +5,6 @@ import fp from 'fastify-plugin';
 import { type DocumentNode, GraphQLError, getOperationAST, Kind, type ValueNode } from 'graphql';
 import mercurius, { type IResolvers, type MercuriusLoaders } from 'mercurius';
 import { graphqlModules } from '../graphql/modules';
-import { DEFAULT_PUBLIC_URL } from '../modules/psp/routes';
 import { frameworkCode, STATUS } from './errors';
 
 declare module 'mercurius' {
@@ -171,7 +170,7 @@ function formatError(
  * `ctx`); domain errors keep their stable code in `extensions.code`.
  */
 export const graphqlPlugin = fp(
-  async (app: FastifyInstance, options: { db: Db; publicUrl?: string }) => {
+  async (app: FastifyInstance, options: { db: Db; publicUrl: string }) => {
     const { schema, resolvers, loaders } = merge(graphqlModules);
     await app.register(mercurius, {
       schema,
@@ -180,7 +179,7 @@ export const graphqlPlugin = fp(
       path: '/graphql',
       graphiql: process.env.NODE_ENV !== 'production',
       queryDepth: 8,
-      context: (request) => ({ ctx: request.ctx, publicUrl: options.publicUrl ?? DEFAULT_PUBLIC_URL }),
+      context: (request) => ({ ctx: request.ctx, publicUrl: options.publicUrl }),
       errorFormatter: (execution, context) => {
         const requestId = context.reply?.request.id;
         const errors = execution.errors.flatMap((error) =>

@@ -6,7 +6,6 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { STATUS } from '../../plugins/errors';
 import { sendFile } from '../invoices/document-routes';
-import { DEFAULT_PUBLIC_URL } from '../psp/routes';
 
 /** Requests per client address and minute to the portal's pages, files and forms. */
 export const PORTAL_RATE_LIMIT = { max: 120, timeWindowMs: 60_000 };
@@ -25,9 +24,9 @@ export const portalRoutes: FastifyPluginAsyncTypebox<{
   db: Db;
   clockFor: (organizationId: string) => Clock;
   /** Where the payer returns from the provider's checkout: this portal page under the public URL. */
-  publicUrl?: string;
+  publicUrl: string;
   rateLimit?: { max: number; timeWindowMs: number };
-}> = async (app, { db, clockFor, publicUrl = DEFAULT_PUBLIC_URL, rateLimit = PORTAL_RATE_LIMIT }) => {
+}> = async (app, { db, clockFor, publicUrl, rateLimit = PORTAL_RATE_LIMIT }) => {
   const config = { public: true };
   // No API key here, so the API's per-key limit does not apply: one budget per client address for all portal
   // pages, files and forms together, far above what a person clicks (a page, its PDF, a form), so a script

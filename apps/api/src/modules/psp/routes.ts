@@ -19,16 +19,13 @@ import {
 } from './schemas';
 
 const tags = ['Online payments'];
-/** As config.ts defaults it, for apps built without one (tests): only shown in `webhookUrl`. */
-export const DEFAULT_PUBLIC_URL = 'http://127.0.0.1:3000';
-
 /**
  * Online payment through Stripe and Mollie (docs/online-payments.md): provider settings, payment links, and
  * the providers' callbacks. The callbacks are public (no API key): each is checked by the provider's own
  * means — Stripe's signature, a fresh fetch from Mollie — in the domain (psp/service.ts).
  */
 export const pspRoutes: FastifyPluginAsyncTypebox<ModuleOptions> = async (app, options) => {
-  const pspOptions = { publicUrl: options.publicUrl ?? DEFAULT_PUBLIC_URL };
+  const pspOptions = { publicUrl: options.publicUrl };
   const platform = { db: options.db, clockFor: options.clockFor };
 
   app.get(

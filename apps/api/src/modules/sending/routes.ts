@@ -2,7 +2,7 @@ import { type DocumentFamily, sending } from '@fakturo/domain';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { bodyOptional, IdParams, problemResponses } from '../../schemas/common';
-import { DEFAULT_PUBLIC_URL } from '../psp/routes';
+import type { ModuleOptions } from '../index';
 import {
   CreateShareLinkSchema,
   DocumentSendListQuerySchema,
@@ -64,10 +64,7 @@ const RESOURCES: SendableResource[] = [
 
 const sendResponse = Type.Ref(DocumentSendSchema);
 
-export const sendingRoutes: FastifyPluginAsyncTypebox<{ publicUrl?: string }> = async (
-  app,
-  { publicUrl = DEFAULT_PUBLIC_URL },
-) => {
+export const sendingRoutes: FastifyPluginAsyncTypebox<ModuleOptions> = async (app, { publicUrl }) => {
   for (const resource of RESOURCES) {
     const attachments =
       resource.family === 'quote'
