@@ -8,7 +8,6 @@ import { type Ctx, inTransaction, scoped } from '../context';
 import * as invoices from '../documents/invoices';
 import type { Document, DocumentDraftInput, DocumentLineInput } from '../documents/resource';
 import { DomainError, FieldErrors } from '../errors';
-import { normaliseIban } from '../validation/bank';
 
 /**
  * Webshop connectors (API.md: `PUT /v1/connectors/{source}/contacts/{externalId}`, `…/articles/{externalId}`):
@@ -83,40 +82,13 @@ async function upsert<T extends { id: string }, I extends Keyed>(
 }
 
 /**
- * A shop knows no Fakturo ids: a bank account it sends again is matched to the stored one by IBAN, a mandate
- * by its reference, so a sync keeps their ids (and writes nothing when nothing changed) instead of replacing
- * them with new ones, as a PATCH would for items without an `id`.
- */
-async function withKnownChildIds(ctx: Ctx, id: string, input: ContactInput): Promise<ContactInput> {
-  if (!input.bankAccounts && !input.sepaMandates) return input;
-  const current = await contacts.get(ctx, id);
-  const accountIds = new Map(current.bankAccounts.map((b) => [b.iban, b.id]));
-  const mandateIds = new Map(current.sepaMandates.map((m) => [m.reference, m.id]));
-  return {
-    ...input,
-    ...(input.bankAccounts && {
-      bankAccounts: input.bankAccounts.map((b) => {
-        const known = b.id ?? accountIds.get(normaliseIban(b.iban) ?? b.iban);
-        return known ? { ...b, id: known } : b;
-      }),
-    }),
-    ...(input.sepaMandates && {
-      sepaMandates: input.sepaMandates.map((m) => {
-        const known = m.id ?? mandateIds.get(m.reference);
-        return known ? { ...m, id: known } : m;
-      }),
-    }),
-  };
-}
-
-/**
  * `PUT /v1/connectors/{source}/contacts/{externalId}`: a new contact needs `kind` as on create. Bank accounts
- * and mandates the contact has are recognised by IBAN and reference (withKnownChildIds).
+ * and mandates the contact has are recognised by IBAN and reference (contacts' `matchChildrenByKey`).
  */
 export function upsertContact(ctx: Ctx, key: ExternalKey, input: ContactInput): Promise<Upserted<Contact>> {
   return upsert(ctx, 'contacts', key, input, {
     create: contacts.create,
-    update: async (ctx, id, input) => contacts.update(ctx, id, await withKnownChildIds(ctx, id, input)),
+    update: (ctx, id, input) => contacts.update(ctx, id, input, undefined, { matchChildrenByKey: true }),
     checkCreate: (input, errors) => {
       if (!input.kind) errors.add('kind', 'required', 'a new contact needs its kind: person or company');
     },
@@ -177,20 +149,16 @@ export async function upsertOrder(
   key: ExternalKey,
   input: OrderInput,
 ): Promise<Upserted<Document>> {
+  // the customer and each line's product as the shop knows them: by its id, and of this shop
+  const keyed: { path: string; what: string; value: Keyed | undefined }[] = [
+    { path: 'customer', what: 'customer', value: input.customer },
+    ...input.lines.map((line, i) => ({ path: `lines.${i}.article`, what: 'product', value: line.article })),
+  ];
   const errors = new FieldErrors();
-  if (!input.customer.externalId)
-    errors.add('customer.externalId', 'required', "the shop's id of the customer");
-  input.lines.forEach((line, i) => {
-    if (line.article && !line.article.externalId)
-      errors.add(`lines.${i}.article.externalId`, 'required', "the shop's id of the product");
-  });
-  for (const [path, keyed] of [
-    ['customer', input.customer],
-    ...input.lines.flatMap((line, i) =>
-      line.article ? [[`lines.${i}.article`, line.article] as const] : [],
-    ),
-  ] as const) {
-    if (keyed.source !== undefined && keyed.source !== key.source)
+  for (const { path, what, value } of keyed) {
+    if (!value) continue;
+    if (!value.externalId) errors.add(`${path}.externalId`, 'required', `the shop's id of the ${what}`);
+    if (value.source !== undefined && value.source !== key.source)
       errors.add(
         `${path}.source`,
         'connector_key_mismatch',
@@ -202,16 +170,13 @@ export async function upsertOrder(
   return inTransaction(ctx, async (tx) => {
     // one order at a time per key; and its customer and products, so that two orders of one new customer
     // (or product) do not both create it — in sorted order, so two orders never wait for each other in a circle
-    const locks = [
-      `connector_order:${key.externalId}`,
-      ...new Set([
-        `connector_contact:${input.customer.externalId}`,
-        ...input.lines.flatMap((line) =>
-          line.article ? [`connector_article:${line.article.externalId}`] : [],
-        ),
-      ]),
-    ];
-    for (const lock of [locks[0]!, ...locks.slice(1).sort()]) {
+    const others = new Set([
+      `connector_contact:${input.customer.externalId}`,
+      ...input.lines.flatMap((line) =>
+        line.article ? [`connector_article:${line.article.externalId}`] : [],
+      ),
+    ]);
+    for (const lock of [`connector_order:${key.externalId}`, ...[...others].sort()]) {
       await tx.db.raw('SELECT pg_advisory_xact_lock(hashtextextended(?, 0))', [
         `${tx.organizationId}:${key.source}:${lock}`,
       ]);

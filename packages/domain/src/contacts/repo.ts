@@ -191,53 +191,59 @@ export function toContact(row: LoadedRow): Contact {
   };
 }
 
-let findByIdSql: string | null = null;
+/** The SQL of the prepared reads, built once per process by `readPrepared`. */
+const preparedSqls = new Map<string, string>();
 
 /**
- * The hottest read of the API. Its SQL is built once (by knex, from the same select as every other read)
- * and runs as a named prepared statement, so neither knex nor PostgreSQL re-plan it on every request.
+ * Contacts read by the select every read uses, narrowed by `narrow`, as the named prepared statement `name`:
+ * its SQL is built once (by knex, from `selectContacts`), and neither knex nor PostgreSQL re-plan it per request.
+ * `values` fill the placeholders `narrow` names, in the order `placeholders` gives them (checked once).
  */
-export async function findById(ctx: Ctx, id: string): Promise<Contact | undefined> {
-  if (!findByIdSql) {
-    const native = selectContacts({ ...ctx, organizationId: '$org' })
-      .where('c.id', '$id')
-      .limit(1)
+async function readPrepared(
+  ctx: Ctx,
+  name: string,
+  narrow: (select: Knex.QueryBuilder) => Knex.QueryBuilder,
+  placeholders: string[],
+  values: unknown[],
+): Promise<Contact[]> {
+  let sql = preparedSqls.get(name);
+  if (!sql) {
+    const native = narrow(selectContacts({ ...ctx, organizationId: '$org' }))
       .toSQL()
       .toNative();
-    // the placeholders must be (organisation, id) in this order for the values below
-    if (native.bindings.join(',') !== '$org,$id,1')
+    if (native.bindings.join(',') !== ['$org', ...placeholders].join(','))
       throw new Error(`unexpected bindings ${native.bindings.join(',')}`);
-    findByIdSql = native.sql.replace('$3', '1');
+    sql = native.sql;
+    preparedSqls.set(name, sql);
   }
-  const [row] = await queryPrepared<LoadedRow>(ctx.db, 'contacts_find_by_id', findByIdSql, [
-    ctx.organizationId,
-    id,
-  ]);
-  return row && toContact(row);
+  const rows = await queryPrepared<LoadedRow>(ctx.db, name, sql, [ctx.organizationId, ...values]);
+  return rows.map(toContact);
 }
 
-let findByIdListSql: string | null = null;
+/** The hottest read of the API. */
+export async function findById(ctx: Ctx, id: string): Promise<Contact | undefined> {
+  const [contact] = await readPrepared(
+    ctx,
+    'contacts_find_by_id',
+    (q) => q.where('c.id', '$id'),
+    ['$id'],
+    [id],
+  );
+  return contact;
+}
 
 /**
- * Several contacts of one organisation by id in one round trip, as a named prepared statement like
- * `findById` (the concurrent reads of `contacts.get` share it). Ids not found are missing from the result.
+ * Several contacts of one organisation by id in one round trip (the concurrent reads of `contacts.get` share
+ * it). Ids not found are missing from the result.
  */
-export async function findByIdList(ctx: Ctx, ids: readonly string[]): Promise<Contact[]> {
-  if (!findByIdListSql) {
-    const native = selectContacts({ ...ctx, organizationId: '$org' })
-      .whereRaw('c.id = ANY(?::text[])', ['$ids'])
-      .toSQL()
-      .toNative();
-    // the placeholders must be (organisation, ids) in this order for the values below
-    if (native.bindings.join(',') !== '$org,$ids')
-      throw new Error(`unexpected bindings ${native.bindings.join(',')}`);
-    findByIdListSql = native.sql;
-  }
-  const rows = await queryPrepared<LoadedRow>(ctx.db, 'contacts_find_by_id_list', findByIdListSql, [
-    ctx.organizationId,
-    ids,
-  ]);
-  return rows.map(toContact);
+export function findByIdList(ctx: Ctx, ids: readonly string[]): Promise<Contact[]> {
+  return readPrepared(
+    ctx,
+    'contacts_find_by_id_list',
+    (q) => q.whereRaw('c.id = ANY(?::text[])', ['$ids']),
+    ['$ids'],
+    [ids],
+  );
 }
 
 export async function findByIds(ctx: Ctx, ids: readonly string[]): Promise<Contact[]> {

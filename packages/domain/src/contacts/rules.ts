@@ -65,6 +65,32 @@ export function applyPatch(draft: ContactDraft, patch: ContactInput): ContactDra
 }
 
 /**
+ * For a caller that knows no Fakturo ids (a shop connector, connectors/service.ts): a bank account given without
+ * an `id` is the stored one with the same IBAN, a mandate the stored one with the same reference. They keep their
+ * ids — and an unchanged contact writes nothing — instead of being replaced by new items, as a PATCH replaces
+ * items without an `id`.
+ */
+export function matchChildrenByKey(patch: ContactInput, current: Contact): ContactInput {
+  const accountIds = new Map(current.bankAccounts.map((b) => [b.iban, b.id]));
+  const mandateIds = new Map(current.sepaMandates.map((m) => [m.reference, m.id]));
+  return {
+    ...patch,
+    ...(patch.bankAccounts && {
+      bankAccounts: patch.bankAccounts.map((b) => {
+        const known = b.id ?? accountIds.get(normaliseIban(b.iban) ?? b.iban);
+        return known ? { ...b, id: known } : b;
+      }),
+    }),
+    ...(patch.sepaMandates && {
+      sepaMandates: patch.sepaMandates.map((m) => {
+        const known = m.id ?? mandateIds.get(m.reference);
+        return known ? { ...m, id: known } : m;
+      }),
+    }),
+  };
+}
+
+/**
  * An update replaces `bankAccounts` and `sepaMandates` as a whole, but an item given with the `id` of one the
  * contact has is that item kept: the fields left out keep their stored values instead of falling back to the
  * create defaults. Without this, re-sending a mandate by id without `status` and `sequenceType` turned a

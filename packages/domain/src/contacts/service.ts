@@ -19,6 +19,7 @@ import {
   draftFromContact,
   EMPTY_DRAFT,
   keepOmittedFields,
+  matchChildrenByKey,
 } from './rules';
 import type { Contact, ContactInput, ContactListQuery } from './types';
 
@@ -656,8 +657,9 @@ function changes(current: Contact, draft: ContactDraft, customerNumber: string |
 export async function update(
   ctx: Ctx,
   id: string,
-  patch: ContactInput,
+  input: ContactInput,
   expectedVersion?: number,
+  options: { matchChildrenByKey?: boolean } = {},
 ): Promise<Contact> {
   const day = await today(ctx);
   return inTransaction(ctx, async (tx) => {
@@ -668,6 +670,7 @@ export async function update(
       throw versionMismatch('contact', expectedVersion, locked.version);
     }
     const current = (await repo.findById(tx, id))!;
+    const patch = options.matchChildrenByKey ? matchChildrenByKey(input, current) : input;
     const { draft, errors } = checkContact(
       applyPatch(draftFromContact(current), keepOmittedFields(patch, current)),
       day,

@@ -1,8 +1,9 @@
 import * as audit from '../audit/service';
 import { type Ctx, inTransaction, scoped } from '../context';
+import { notFinalized } from '../documents/lifecycle';
 import * as documentsRepo from '../documents/repo';
 import type { DocumentFamily } from '../documents/resource';
-import { DomainError, FieldErrors, notFound } from '../errors';
+import { FieldErrors, notFound } from '../errors';
 import { applyCursor, type Page, type PageQuery, toPage } from '../pagination';
 import * as accessTokens from './access-tokens';
 import { ACCESS_TOKEN_TTL_DAYS } from './rules';
@@ -63,15 +64,6 @@ function selectLinks(ctx: Ctx) {
     .select('t.id', 't.document_id', 's.id as send_id', 't.expires_at', 't.revoked_at', 't.created_at');
 }
 
-function draftRefusal(family: DocumentFamily): DomainError {
-  return new DomainError(
-    'conflict',
-    `${family}_not_finalized`,
-    `The ${family.replace('_', ' ')} is a draft; only an issued document can be shared.`,
-    { details: { state: 'draft' } },
-  );
-}
-
 /**
  * Makes a portal link to an issued document (any status but draft: the page says paid, cancelled or how a quote
  * was answered). Answers the link with its URL, once; an audit entry records who made it, never the token.
@@ -95,10 +87,17 @@ export async function create(
   return inTransaction(ctx, async (tx) => {
     const doc = await documentsRepo.findRow(tx, documentId, family);
     if (!doc) throw notFound(family, documentId);
-    if (doc.status === 'draft') throw draftRefusal(family);
+    if (doc.status === 'draft') throw notFinalized(family);
     const expiresAt = new Date(tx.clock.now().getTime() + days * 86_400_000);
-    const { id, token } = await accessTokens.issue(tx, documentId, expiresAt);
-    const link = toShareLink((await selectLinks(tx).where('t.id', id).first()) as TokenRow);
+    const { id, token, createdAt } = await accessTokens.issue(tx, documentId, expiresAt);
+    const link = toShareLink({
+      id,
+      document_id: documentId,
+      send_id: null,
+      expires_at: expiresAt,
+      revoked_at: null,
+      created_at: createdAt,
+    });
     await audit.record(tx, {
       action: 'share_link.created',
       resourceType: 'share_link',
@@ -137,8 +136,7 @@ export async function revoke(ctx: Ctx, id: string): Promise<ShareLink> {
     const before = (await selectLinks(tx).where('t.id', id).forUpdate('t').first()) as TokenRow | undefined;
     if (!before) throw notFound('share_link', id);
     if (before.revoked_at) return toShareLink(before);
-    await accessTokens.revoke(tx, id);
-    const after = toShareLink((await selectLinks(tx).where('t.id', id).first()) as TokenRow);
+    const after = toShareLink({ ...before, revoked_at: await accessTokens.revoke(tx, id) });
     await audit.record(tx, {
       action: 'share_link.revoked',
       resourceType: 'share_link',
